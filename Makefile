@@ -1,0 +1,33 @@
+# make site   build the site into site/ (creates .venv and installs on first use)
+# make test   run all tests
+# make serve  live preview on http://127.0.0.1:8000
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site pages test serve clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+pages: $(BIN)/.installed
+	$(BIN)/python -m generator build
+
+# Build into a temporary folder and swap it in only when the build succeeded.
+site: pages
+	rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
+	@echo "site/ is ready"
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+serve: pages
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf site .site.tmp $(VENV)

@@ -1,0 +1,71 @@
+"""Give each paragraph its themes and the partner regions it mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .inline import plain
+from .model import Document, Paragraph, Section, Term
+from .vocabulary import compile_pattern, fold
+
+SHORT = 60
+"""A paragraph of at most this many words without a theme of its own takes its heading's themes."""
+MIN_INHERIT = 5
+"""Shorter lines (a signature, a date) take no theme from their heading."""
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Compiled patterns of one vocabulary."""
+
+    entries: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+
+    @classmethod
+    def of(cls, terms: tuple[Term, ...]) -> Matcher:
+        return cls(tuple((t.slug, tuple((p, compile_pattern(p)) for p in t.patterns)) for t in terms))
+
+    def evidence(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(slug, matched text) for every entry that matches `text`, in vocabulary order."""
+        folded = fold(plain(text))
+        found = []
+        for slug, patterns in self.entries:
+            for _source, regex in patterns:
+                match = regex.search(folded)
+                if match:
+                    found.append((slug, match.group(0)))
+                    break
+        return tuple(found)
+
+
+def classify(doc: Document, themes: Matcher, regions: Matcher) -> Document:
+    """Return the document with themes, regions and evidence set on every paragraph."""
+    sections = tuple(_classify_section(s, themes, regions) for s in doc.sections)
+    return replace(doc, sections=sections)
+
+
+def _classify_section(section: Section, themes: Matcher, regions: Matcher) -> Section:
+    context = _heading_themes(section, themes)
+    return replace(section, paragraphs=tuple(_classify(p, context, themes, regions) for p in section.paragraphs))
+
+
+def _heading_themes(section: Section, themes: Matcher) -> tuple[tuple[str, str], ...]:
+    """Themes signalled by the nearest heading (own title first, then enclosing ones) that has any."""
+    for title in (section.title, *reversed(section.trail)):
+        found = themes.evidence(title) if title else ()
+        if found:
+            return tuple((slug, f"kop: {term}") for slug, term in found)
+    return ()
+
+
+def _classify(paragraph: Paragraph, context: tuple[tuple[str, str], ...], themes: Matcher,
+              regions: Matcher) -> Paragraph:
+    if paragraph.kind == "toc":
+        return paragraph
+    own = themes.evidence(paragraph.text)
+    words = len(plain(paragraph.text).split())
+    if not own and MIN_INHERIT <= words and (paragraph.kind != "p" or words <= SHORT):
+        own = context
+    places = regions.evidence(paragraph.text)
+    return replace(paragraph, themes=tuple(s for s, _ in own), regions=tuple(s for s, _ in places),
+                   evidence=own + places)

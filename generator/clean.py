@@ -1,0 +1,313 @@
+"""Turn an extracted text into clean blocks and footnotes.
+
+The cleaner is a chain of named steps (`STEPS`), each a pure function from one
+`Draft` to the next: drop page furniture, lift out footnotes, rejoin lines into
+blocks (undoing line-end hyphenation), attach footnote markers, keep emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from . import inline
+from .lexicon import Lexicon
+from .model import Footnote
+
+PAGE_NUMBER = re.compile(r"\d{1,3}")
+TOC_TAIL = re.compile(r"\t\s*\d*\s*$")
+FOOTNOTE_START = re.compile(r"(\d{1,2}) +(\S.*)")
+BULLET = re.compile(r"[•●▪◦]\s*")
+NUMBERED = re.compile(r"(?:\d{1,2}\.)+\d?\s+\S|[a-z]\.\s+[A-ZÀ-Ý]|\d+\)\s+\S")
+HYPHEN_END = re.compile(r"([^\W_][\w’'-]*?)-$")
+URL_BREAK = re.compile(r"(?:https?://|www\.)\S*[/-]$")
+WORD = re.compile(r"[\w’'-]+")
+GLUED_TAIL = re.compile(r"(?<=[^\s\d])\d{1,2}$")
+STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+EM = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?!\*)")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line of the raw body."""
+
+    no: int
+    """Line number in the raw file."""
+    text: str
+    """The line without surrounding whitespace; empty for blank and page lines."""
+    kind: str = "text"
+    """``text``, ``blank``, or ``page`` (furniture or footnotes were removed here)."""
+    page_start: bool = False
+    """The extraction indents the first line of a page by one space."""
+    toc: bool = False
+    """A table-of-contents entry (it ended in a tab and a page number)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-to-be: lines rejoined, not yet classified as heading or paragraph."""
+
+    text: str
+    line: int
+    toc: bool = False
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The state passed from step to step."""
+
+    lines: tuple[Line, ...]
+    blocks: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the steps need besides the draft itself."""
+
+    furniture: tuple[str, ...]
+    lexicon: Lexicon
+
+
+def clean(body: str, first_line: int, context: Context) -> Draft:
+    """Run every step on a raw body."""
+    draft = split_lines(body, first_line)
+    for _name, step in STEPS:
+        draft = step(draft, context)
+    return draft
+
+
+def split_lines(body: str, first_line: int) -> Draft:
+    lines = []
+    for no, raw in enumerate(body.split("\n"), start=first_line):
+        toc = bool(TOC_TAIL.search(raw)) and bool(raw.strip())
+        text = TOC_TAIL.sub("", raw).replace("\t", " ").strip()
+        kind = "text" if text else "blank"
+        lines.append(Line(no, text, kind, page_start=raw.startswith(" ") and not raw.startswith("  "), toc=toc))
+    return Draft(tuple(lines))
+
+
+def drop_furniture(draft: Draft, context: Context) -> Draft:
+    """Replace bare page numbers and running headers/footers by page-break lines."""
+    patterns = [re.compile(p) for p in context.furniture]
+    lines = list(draft.lines)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        span = _furniture_span(lines, i, patterns)
+        if span:
+            out.append(Line(lines[i].no, "", "page"))
+            i += span
+            continue
+        out.append(lines[i])
+        i += 1
+    return replace(draft, lines=tuple(out))
+
+
+def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) -> int:
+    """How many lines from `i` on form one piece of furniture (0 if none)."""
+    if lines[i].kind != "text":
+        return 0
+    if PAGE_NUMBER.fullmatch(lines[i].text) and not lines[i].toc:
+        return 1
+    for span in (1, 2, 3):
+        chunk = lines[i:i + span]
+        if len(chunk) < span or any(line.kind != "text" for line in chunk):
+            break
+        joined = " ".join(line.text for line in chunk)
+        if any(p.fullmatch(joined) for p in patterns):
+            return span
+    return 0
+
+
+def split_footnotes(draft: Draft, context: Context) -> Draft:
+    """Lift footnote blocks out of the body; a footnote needs its marker glued to a word before it."""
+    lines = list(draft.lines)
+    out: list[Line] = []
+    notes: list[Footnote] = []
+    body = ""
+    marker_at = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        start = FOOTNOTE_START.fullmatch(line.text) if line.kind == "text" else None
+        after_gap = not out or out[-1].kind != "text"
+        if start and after_gap and int(start.group(1)) == len(notes) + 1:
+            if _marker(body, len(notes) + 1, marker_at) is not None:
+                block, i, marker_at = _footnote_block(lines, i, len(notes) + 1, body, marker_at)
+                notes += block
+                out.append(Line(line.no, "", "page"))
+                continue
+        out.append(line)
+        if line.kind == "text":
+            body += line.text + "\n"
+        i += 1
+    return replace(draft, lines=tuple(out), footnotes=tuple(notes))
+
+
+def _marker(body: str, number: int, start: int) -> int | None:
+    """Where footnote `number`'s marker ends in `body`, searching from `start`."""
+    match = re.compile(rf"(?<=[^\s\d]){number}(?=[\s.,;:)»”’]|$)").search(body, start)
+    return match.end() if match else None
+
+
+def _footnote_block(lines: list[Line], i: int, number: int, body: str,
+                    marker_at: int) -> tuple[list[Footnote], int, int]:
+    """Read consecutive footnotes from line `i`; return them, the index after the block and the last marker's end."""
+    notes: list[tuple[int, int, list[str]]] = []
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if line.kind == "page" or (line.kind == "text" and line.page_start and j > i):
+            break
+        if line.kind == "blank":
+            k = next((k for k in range(j, len(lines)) if lines[k].kind != "blank"), len(lines))
+            if k < len(lines) and _continues_note(lines[k], number + len(notes)):
+                j = k
+                continue
+            break
+        start = FOOTNOTE_START.fullmatch(line.text)
+        expected = number + len(notes)
+        found = _marker(body, expected, marker_at) if start and int(start.group(1)) == expected else None
+        if start and found is not None:
+            marker_at = found
+            notes.append((expected, line.no, [start.group(2)]))
+        else:
+            notes[-1][2].append(line.text)
+        j += 1
+    return [Footnote(n, _join(parts, None), no) for n, no, parts in notes], j, marker_at
+
+
+def _continues_note(line: Line, next_number: int) -> bool:
+    if line.kind != "text" or line.page_start:
+        return False
+    start = FOOTNOTE_START.fullmatch(line.text)
+    return line.text[:1].islower() or bool(start and int(start.group(1)) == next_number)
+
+
+def join_blocks(draft: Draft, context: Context) -> Draft:
+    """Rejoin lines into blocks, across blank lines and page breaks where a sentence runs on."""
+    texts = [line for line in draft.lines if line.kind == "text" and not line.toc]
+    lengths = sorted(len(line.text) for line in texts)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80  # a typical full line
+    blocks: list[Block] = []
+    current: list[Line] = []
+    gap = ""
+    for line in draft.lines:
+        if line.kind != "text":
+            gap = "page" if line.kind == "page" or gap == "page" else "blank"
+            continue
+        if current and (_runs_on(current, line, gap == "page", width) if gap else not _new_block(current[-1], line, width)):
+            current.append(line)
+        else:
+            if current:
+                blocks.append(Block(_join([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+            current = [line]
+        gap = ""
+    if current:
+        blocks.append(Block(_join([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+    return replace(draft, blocks=tuple(blocks))
+
+
+def _new_block(prev: Line, line: Line, width: int) -> bool:
+    """Whether `line` starts a new block although no blank line separates it from `prev`."""
+    if prev.toc or line.toc or BULLET.match(line.text):
+        return True
+    if HYPHEN_END.search(prev.text) or line.text[:1].islower():
+        return False
+    if NUMBERED.match(line.text) or (NUMBERED.match(prev.text) and not ends_sentence(prev.text)):
+        return True
+    if is_caps(prev.text):
+        return not is_caps(line.text)
+    fits = len(prev.text) + 1 + len(line.text.split()[0]) < width
+    if ends_sentence(prev.text):
+        return fits
+    return fits and len(prev.text) < 0.6 * width
+
+
+def _runs_on(current: list[Line], line: Line, page_break: bool, width: int) -> bool:
+    """Whether `line` continues the block `current` across a blank line or page break."""
+    if line.toc or current[-1].toc or BULLET.match(line.text) or NUMBERED.match(line.text):
+        return False
+    last = current[-1].text
+    if HYPHEN_END.search(last):
+        return True
+    if ends_sentence(last) or is_caps(last):
+        return False
+    if line.text[:1].islower():
+        return True
+    short = len(current) == 1 and len(last) < 0.6 * width
+    return page_break and not short
+
+
+def _join(parts: list[str], lexicon: Lexicon | None) -> str:
+    """Join physical lines into one line, undoing line-end hyphenation."""
+    text = parts[0]
+    for part in parts[1:]:
+        left, right = text.rstrip(), part.strip()
+        hyphen = HYPHEN_END.search(left)
+        if URL_BREAK.search(left):
+            text = left + right
+        elif hyphen and lexicon is not None:
+            word = WORD.match(right)
+            keep = lexicon.keeps_hyphen(hyphen.group(1), word.group(0) if word else right)
+            text = (left if keep else left[:-1]) + right
+        elif hyphen:
+            text = left + right
+        else:
+            text = left + " " + right
+    return text
+
+
+def attach_markers(draft: Draft, context: Context) -> Draft:
+    """Turn each footnote's glued marker (``toe.1``, ``(NSEC),6``) into a footnote reference."""
+    blocks = list(draft.blocks)
+    at_block, at_char = 0, 0
+    for note in draft.footnotes:
+        pattern = re.compile(rf"(?<=[^\s\d]){note.number}(?=[\s.,;:)»”’]|$)")
+        for b in range(at_block, len(blocks)):
+            match = pattern.search(blocks[b].text, at_char if b == at_block else 0)
+            if match:
+                ref = inline.footnote_ref(note.number)
+                text = blocks[b].text
+                blocks[b] = replace(blocks[b], text=text[:match.start()] + ref + text[match.end():])
+                at_block, at_char = b, match.start() + len(ref)
+                break
+    return replace(draft, blocks=tuple(blocks))
+
+
+def mark_emphasis(draft: Draft, context: Context) -> Draft:
+    """Keep the *emphasis* and **bold** the source already carries, as sentinels."""
+    def mark(text: str) -> str:
+        text = STRONG.sub(lambda m: inline.STRONG + m.group(1) + inline.STRONG, text)
+        return EM.sub(lambda m: inline.EM + m.group(1) + inline.EM, text)
+    return replace(draft, blocks=tuple(replace(b, text=mark(b.text)) for b in draft.blocks))
+
+
+def collapse_spaces(draft: Draft, context: Context) -> Draft:
+    def tidy(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+    return replace(draft, blocks=tuple(replace(b, text=tidy(b.text)) for b in draft.blocks),
+                   footnotes=tuple(replace(f, text=tidy(f.text)) for f in draft.footnotes))
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def ends_sentence(text: str) -> bool:
+    text = re.sub(r"[»”’\"')\]]+$", "", GLUED_TAIL.sub("", text.rstrip()))
+    return text[-1:] in {".", "!", "?", ":", ";"}
+
+
+Step = Callable[[Draft, Context], Draft]
+STEPS: list[tuple[str, Step]] = [
+    ("furniture", drop_furniture),
+    ("footnotes", split_footnotes),
+    ("blocks", join_blocks),
+    ("markers", attach_markers),
+    ("emphasis", mark_emphasis),
+    ("spaces", collapse_spaces),
+]

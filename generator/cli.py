@@ -1,0 +1,35 @@
+"""Command line: ``python -m generator build`` writes the pages of the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import pipeline, render, write
+from .errors import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("command", choices=["build"], help="build: generate the Markdown pages into --out")
+    parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
+    parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"), help="folder of themes.yml and regions.yml")
+    parser.add_argument("--templates", type=Path, default=Path("templates"), help="folder of Jinja2 templates")
+    parser.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs folder (default: site_src)")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
+        pages = render.render_site(corpus, args.templates)
+    except InputError as err:
+        print(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)
+        print(str(err), file=sys.stderr)
+        return 1
+    report = write.write_pages(pages, args.out)
+    paragraphs = sum(len(d.paragraphs) for d in corpus.documents)
+    print(f"{len(corpus.documents)} documents, {paragraphs} paragraphs, {len(pages)} pages: "
+          f"{len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged "
+          f"({time.perf_counter() - start:.2f} s)")
+    return 0

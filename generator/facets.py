@@ -1,0 +1,73 @@
+"""One grouping mechanism for themes, regions and years: paragraphs by facet value."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Corpus, Document, Paragraph, Section, Term
+from .read import COUNTRIES
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A paragraph together with where it comes from."""
+
+    document: Document
+    section: Section
+    paragraph: Paragraph
+
+    @property
+    def year(self) -> int:
+        return self.document.meta.year
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A theme, a region or a year, with every paragraph that belongs to it."""
+
+    kind: str
+    """``themas``, ``regios`` or ``jaren``: also the URL folder."""
+    slug: str
+    label: str
+    description: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.kind}/{self.slug}.md"
+
+    def years(self) -> list[tuple[int, list[Entry]]]:
+        """Entries per presidency year, newest year first, in document order within a year."""
+        years = sorted({e.year for e in self.entries}, reverse=True)
+        return [(y, [e for e in self.entries if e.year == y]) for y in years]
+
+    def count(self, attribute: str) -> Counter[str]:
+        """How many of the entries carry each theme or region (``themes`` / ``regions``)."""
+        return Counter(slug for e in self.entries for slug in getattr(e.paragraph, attribute))
+
+
+def entries(corpus: Corpus) -> list[Entry]:
+    """Every paragraph of the corpus in a stable order: year, then document slug, then position."""
+    docs = sorted(corpus.documents, key=lambda d: (d.meta.year, d.slug))
+    return [Entry(d, s, p) for d in docs for s in d.sections for p in s.paragraphs if p.kind != "toc"]
+
+
+def by_term(corpus: Corpus, kind: str, terms: tuple[Term, ...], attribute: str) -> list[Facet]:
+    """A facet per vocabulary entry (theme or region), holding the paragraphs labelled with it."""
+    everything = entries(corpus)
+    return [Facet(kind, t.slug, t.label, t.description,
+                  tuple(e for e in everything if t.slug in getattr(e.paragraph, attribute))) for t in terms]
+
+
+def by_year(corpus: Corpus) -> list[Facet]:
+    """A facet per presidency year, newest first."""
+    everything = entries(corpus)
+    years = sorted({d.meta.year for d in corpus.documents}, reverse=True)
+    facets = []
+    for year in years:
+        countries = sorted({COUNTRIES[d.meta.country] for d in corpus.documents if d.meta.year == year})
+        label = f"{year}: {' / '.join(countries)}"
+        facets.append(Facet("jaren", str(year), label, f"Het Benelux-voorzitterschap van {label.replace(':', ' door')}.",
+                            tuple(e for e in everything if e.year == year)))
+    return facets

@@ -1,0 +1,131 @@
+"""The records that flow through the pipeline: raw file → document → pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a raw file's front matter says about its document."""
+
+    title: str
+    """Title as shown on the site."""
+    kind: str
+    """One of the document kinds in `read.KINDS` (e.g. ``prioriteitenbrief``)."""
+    year: int
+    """The presidency year the document is about."""
+    country: str
+    """Presiding country code: NL, BE or LU."""
+    date: dt.date | str | None
+    """Date of the document: a full date, ``YYYY-MM``, ``YYYY`` or unknown."""
+    issuer: str
+    """Who wrote or published the document."""
+    addressee: str | None = None
+    """Who the letter is addressed to, if anyone."""
+    source: str | None = None
+    """Source reference, such as a Kamerstuk number, where the text names one."""
+    furniture: tuple[str, ...] = ()
+    """Regexes for running headers and footers of this document (whole lines)."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw file, read and validated but not yet analysed."""
+
+    path: str
+    """Path of the raw file, for messages."""
+    slug: str
+    """Permanent URL slug of the document page."""
+    meta: Meta
+    body: str
+    """The raw text below the front matter, exactly as extracted."""
+    first_line: int
+    """Line number in the raw file of the body's first line."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote of a document, numbered as in the source."""
+
+    number: int
+    text: str
+    """Footnote text; inline markup as in `Paragraph.text`."""
+    line: int
+    """Line in the raw file where the footnote starts."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph or list item of a document: the unit that gets themes."""
+
+    id: str
+    """Stable anchor, unique within its document."""
+    kind: str
+    """``p`` (paragraph), ``li`` (bullet item), ``ol`` (numbered item) or ``toc``."""
+    text: str
+    """Text with inline markup sentinels (see `inline`)."""
+    line: int
+    """Line in the raw file where the paragraph starts."""
+    number: int | None = None
+    """The item number of an ``ol`` item."""
+    themes: tuple[str, ...] = ()
+    """Theme slugs, set by `classify`."""
+    regions: tuple[str, ...] = ()
+    """Region slugs, set by `classify`."""
+    evidence: tuple[tuple[str, str], ...] = ()
+    """(slug, matched term) pairs that decided themes and regions."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs up to the next heading."""
+
+    id: str
+    """Stable anchor of the heading, unique within its document."""
+    title: str | None
+    """Heading text; None for the text before the first heading."""
+    level: int
+    """Markdown heading level, 2 to 5."""
+    line: int
+    trail: tuple[str, ...] = ()
+    """Titles of the enclosing sections, outermost first."""
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A fully analysed document."""
+
+    slug: str
+    meta: Meta
+    path: str
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary entry: a theme or a region."""
+
+    slug: str
+    label: str
+    description: str
+    patterns: tuple[str, ...]
+    """Source patterns as the editor wrote them, for the report."""
+    aliases: tuple[str, ...] = ()
+    """Old slugs that redirect to this one."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the renderer needs: documents and both vocabularies."""
+
+    documents: tuple[Document, ...]
+    themes: tuple[Term, ...]
+    regions: tuple[Term, ...]

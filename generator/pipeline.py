@@ -1,0 +1,36 @@
+"""Analyse every document before writing anything: read → clean → segment → classify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import classify, clean, lexicon, read, segment, vocabulary
+from .errors import InputError
+from .model import Corpus, Document
+
+
+def analyse(*, raw_dir: Path, vocabulary_dir: Path) -> Corpus:
+    """Read and analyse the whole corpus; raise InputError with every problem found."""
+    problems = []
+    try:
+        raws = read.read_all(raw_dir)
+    except InputError as err:
+        problems += err.problems
+        raws = []
+    terms = {}
+    for name in ("themes", "regions"):
+        try:
+            terms[name] = vocabulary.load(vocabulary_dir / f"{name}.yml")
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    words = lexicon.build(raw.body for raw in raws)
+    themes, regions = classify.Matcher.of(terms["themes"]), classify.Matcher.of(terms["regions"])
+    documents = []
+    for raw in raws:
+        draft = clean.clean(raw.body, raw.first_line, clean.Context(raw.meta.furniture, words))
+        doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
+                       footnotes=draft.footnotes)
+        documents.append(classify.classify(doc, themes, regions))
+    return Corpus(documents=tuple(documents), themes=terms["themes"], regions=terms["regions"])

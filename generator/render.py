@@ -1,0 +1,110 @@
+"""Render every page of the site as Markdown text, from Jinja2 templates."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import facets, inline
+from .facets import Entry, Facet
+from .model import Corpus, Document
+from .read import COUNTRIES, KINDS
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"]
+
+
+def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
+    """All generated pages: path below the docs folder → Markdown text."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters.update(md=_markdown, plain=inline.plain, yaml=_yaml_string, date=_date, section_path=section_path)
+    themes = facets.by_term(corpus, "themas", corpus.themes, "themes")
+    regions = [f for f in facets.by_term(corpus, "regios", corpus.regions, "regions") if f.entries]
+    years = facets.by_year(corpus)
+    documents = sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug))
+    labels = {f"themas/{t.slug}": t.label for t in corpus.themes} | {f"regios/{r.slug}": r.label for r in corpus.regions}
+    site: dict[str, Any] = dict(themes=themes, regions=regions, years=years, documents=documents, labels=labels,
+                                countries=COUNTRIES, kinds=KINDS, region_pages={r.slug for r in regions})
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        link = _linker(path)
+        pages[path] = env.get_template(template).render(site=site, path=path, link=link, **context)
+
+    page("index.md", "home.md.j2")
+    page("themas/index.md", "facet_index.md.j2", facets=themes, kind="themas")
+    page("regios/index.md", "facet_index.md.j2", facets=regions, kind="regios")
+    page("jaren/index.md", "year_index.md.j2")
+    page("documenten/index.md", "document_index.md.j2")
+    for facet in themes + regions:
+        page(facet.path, "facet.md.j2", facet=facet, related=_related(facet, themes, regions),
+             footnotes=_footnotes(facet.entries))
+    for facet in years:
+        page(facet.path, "year.md.j2", facet=facet, documents=[d for d in documents if d.meta.year == int(facet.slug)])
+    for doc in documents:
+        page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc,
+             footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
+    return pages
+
+
+def _linker(page_path: str) -> Any:
+    """A template function: relative Markdown link from this page to another page and anchor."""
+    def link(target: str, anchor: str | None = None) -> str:
+        target = target if target.endswith(".md") else f"{target}.md"
+        relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+    return link
+
+
+def _markdown(text: str, doc: Document, links: bool = False) -> str:
+    return inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links)
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar, safe for any text."""
+    return '"' + inline.plain(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return "ongedateerd"
+    text = str(value)
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return text
+
+
+def _related(facet: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str, list[tuple[Facet, int]]]:
+    """Themes and regions that share paragraphs with this facet, most shared first."""
+    out = {}
+    for name, pool, attribute in (("themes", themes, "themes"), ("regions", regions, "regions")):
+        counts = facet.count(attribute)
+        ranked = [(f, counts[f.slug]) for f in pool if counts[f.slug] and not (f.kind == facet.kind and f.slug == facet.slug)]
+        out[name] = sorted(ranked, key=lambda pair: (-pair[1], pair[0].label))
+    return out
+
+
+def _footnotes(entries: tuple[Entry, ...]) -> list[tuple[Document, int, str]]:
+    """The footnotes referred to by these paragraphs, once each, in order of first reference."""
+    seen: dict[tuple[str, int], tuple[Document, int, str]] = {}
+    for entry in entries:
+        notes = {n.number: n.text for n in entry.document.footnotes}
+        for match in inline.FOOTNOTE_REF.finditer(entry.paragraph.text):
+            number = int(match.group(1))
+            if number in notes:
+                seen.setdefault((entry.document.slug, number), (entry.document, number, notes[number]))
+    return list(seen.values())
+
+
+def section_path(entry: Entry) -> str:
+    """Where a paragraph stands in its document, as readers see it: 'Kop › Subkop'."""
+    titles = [*entry.section.trail, entry.section.title] if entry.section.title else []
+    return " › ".join(inline.plain(t) for t in titles)

@@ -1,0 +1,25 @@
+"""MkDocs hook: Dutch titles and a fixed order for the four generated sections.
+
+Auto-navigation names a section after its folder ("Themas"); readers expect
+"Thema's". Without this hook the site still builds, with folder-based titles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SECTIONS = {"themas": "Thema's", "jaren": "Jaren", "regios": "Regio's", "documenten": "Documenten"}
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    def folder(item: Any) -> str:
+        children = getattr(item, "children", None) or []
+        first = next((c for c in children if getattr(c, "file", None)), None)
+        return first.file.src_uri.split("/")[0] if first else ""
+
+    order = list(SECTIONS)
+    for item in nav.items:
+        if folder(item) in SECTIONS:
+            item.title = SECTIONS[folder(item)]
+    nav.items.sort(key=lambda item: order.index(folder(item)) if folder(item) in order else -1)
+    return nav
