@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .inline import plain
 from .model import Document, Paragraph, Section, Term
-from .vocabulary import compile_pattern, fold
+from .vocabulary import fold, literal_part, pattern_source
 
 SHORT = 60
 """A paragraph of at most this many words without a theme of its own takes its heading's themes."""
@@ -20,18 +20,20 @@ class Matcher:
     """Compiled patterns of one vocabulary."""
 
     entries: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    """(slug, ((literal part, regex) per term)); the literal is a cheap pre-check."""
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Matcher:
-        return cls(tuple((t.slug, tuple((p, compile_pattern(p)) for p in t.patterns)) for t in terms))
+        return cls(tuple((t.slug, tuple((literal_part(p), re.compile(pattern_source(p))) for p in t.patterns))
+                         for t in terms))
 
     def evidence(self, text: str) -> tuple[tuple[str, str], ...]:
         """(slug, matched text) for every entry that matches `text`, in vocabulary order."""
         folded = fold(plain(text))
         found = []
         for slug, patterns in self.entries:
-            for _source, regex in patterns:
-                match = regex.search(folded)
+            for literal, regex in patterns:
+                match = regex.search(folded) if literal in folded else None
                 if match:
                     found.append((slug, match.group(0)))
                     break

@@ -16,8 +16,9 @@ STRONG = "\ue001"
 FN_OPEN, FN_CLOSE = "\ue002", "\ue003"
 FOOTNOTE_REF = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"]+[^\s<>«»“”\".,;:)]")
-_ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#|"}
-_ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+_ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#"}
+_ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"})
+_TABLE = str.maketrans(_ESCAPE)
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s|$)")
 
 
@@ -32,7 +33,7 @@ def plain(text: str) -> str:
 
 def escape(text: str) -> str:
     """Escape literal text so that Markdown shows it exactly as written."""
-    return "".join(_ESCAPE.get(c, c) for c in text)
+    return text.translate(_TABLE)
 
 
 def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,8 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
 
     def page(path: str, template: str, **context: Any) -> None:
         link = _linker(path)
-        pages[path] = env.get_template(template).render(site=site, path=path, link=link, **context)
+        text = env.get_template(template).render(site=site, path=path, link=link, **context)
+        pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
     page("index.md", "home.md.j2")
     page("themas/index.md", "facet_index.md.j2", facets=themes, kind="themas")

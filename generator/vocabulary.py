@@ -33,18 +33,19 @@ def load(path: Path) -> tuple[Term, ...]:
         raise InputError([Problem(name, 1, "the file is not a list of entries", f"for example:\n{EXAMPLE}")])
     problems: list[Problem] = []
     terms: list[Term] = []
-    seen: dict[str, int] = {}
+    seen: dict[object, int] = {}
     for entry, entry_node in zip(entries, node.value):
         line = entry_node.start_mark.line + 1
         term, found = _entry(name, line, entry)
         problems += found
-        if term is None:
-            continue
-        for slug in (term.slug, *term.aliases):
+        slugs = [entry.get("slug"), *(entry.get("aliases") or [])] if isinstance(entry, dict) else []
+        for slug in slugs:
             if slug in seen:
                 problems.append(Problem(name, line, f"slug '{slug}' is used twice (also on line {seen[slug]})",
                                         "give every entry its own slug; old slugs go under 'aliases'"))
             seen.setdefault(slug, line)
+        if term is None:
+            continue
         terms.append(term)
     if problems:
         raise InputError(problems)
@@ -97,7 +98,18 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     ``word`` matches the whole word, ``word*`` also longer words, ``*word`` compounds
     ending in it; ``re:…`` is a regular expression on folded text.
     """
+    return re.compile(pattern_source(pattern))
+
+
+def pattern_source(pattern: str) -> str:
     if pattern.startswith("re:"):
-        return re.compile(pattern[3:])
+        return pattern[3:]
     body = re.escape(fold(pattern).strip()).replace(r"\*", r"\w*").replace(r"\ ", " ")
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return rf"(?<!\w){body}(?!\w)"
+
+
+def literal_part(pattern: str) -> str:
+    """The longest piece of folded text that every match must contain ('' for regexes)."""
+    if pattern.startswith("re:"):
+        return ""
+    return max(fold(pattern).strip().split("*"), key=len)

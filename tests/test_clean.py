@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+
+from generator import clean, inline, lexicon
+
+WORDS = lexicon.build(["Benelux-landen werken samen aan de interne-marktagenda en het Energieforum van de Benelux."])
+
+
+def run(text: str, furniture: tuple[str, ...] = ()) -> clean.Draft:
+    return clean.clean(text, 1, clean.Context(furniture, WORDS))
+
+
+def texts(draft: clean.Draft) -> list[str]:
+    return [inline.plain(b.text) for b in draft.blocks]
+
+
+def test_page_furniture_is_dropped_and_the_sentence_rejoined() -> None:
+    text = ("De Benelux-landen verkennen de operationele en juridische\n\n3\n\n\nMinisterie van Buitenlandse\nZaken\n\n"
+            "haalbaarheid van autonoom rijden.\n")
+    assert texts(run(text, ("Ministerie van Buitenlandse Zaken",))) == [
+        "De Benelux-landen verkennen de operationele en juridische haalbaarheid van autonoom rijden."]
+
+
+def test_sentence_continues_with_a_capital_after_a_page_break() -> None:
+    text = ("Het Interreg project Schakelpunt Grensbelemmeringen en nog wat tekst om de regel te vullen tot het eind\n\n"
+            "3\n Vlaanderen – Nederland is een project.\n")
+    assert texts(run(text)) == ["Het Interreg project Schakelpunt Grensbelemmeringen en nog wat tekst om de regel te "
+                                "vullen tot het eind Vlaanderen – Nederland is een project."]
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("intergou-", "vernementeel samen", "intergouvernementeel samen"),
+    ("de Benelux-", "landen werken", "de Benelux-landen werken"),
+    ("Noordrijn-", "Westfalen is", "Noordrijn-Westfalen is"),
+    ("de COVID-19-", " crisis toont", "de COVID-19-crisis toont"),
+    ("de interne-", "marktagenda is", "de interne-marktagenda is"),
+    ("het Energie-", "forum is", "het Energieforum is"),
+    ("misdaad- ", "bestrijding:", "misdaadbestrijding:"),
+    ("zie https://www.benelux.int/a-", "b/c.pdf.", "zie https://www.benelux.int/a-b/c.pdf."),
+])
+def test_line_end_hyphenation(left: str, right: str, joined: str) -> None:
+    # Lines long enough to be running text, so that only the hyphen decides.
+    filler = "tekst " * 14
+    draft = run(f"{filler}{left}\n{right} {filler.strip()}.\n")
+    assert joined in texts(draft)[0]
+
+
+def test_footnotes_are_lifted_out_and_linked_to_their_glued_marker() -> None:
+    text = ("De kabinetsreactie stuurde ik u toe.1 Daarna meer, zie de gereedschapskist (richtlijnen).2 En de\n\n"
+            "1 Kamerstuk 31 585, nr. 14.\n2 Voor toelichting zie https://www.benelux.int/files/9415/\n"
+            "FINAL_layout.pdf.\n werking van de Benelux. Einde.\n")
+    draft = run(text)
+    assert [(n.number, n.text) for n in draft.footnotes] == [
+        (1, "Kamerstuk 31 585, nr. 14."), (2, "Voor toelichting zie https://www.benelux.int/files/9415/FINAL_layout.pdf.")]
+    body = draft.blocks[0].text
+    assert "toe." + inline.footnote_ref(1) + " Daarna" in body
+    assert "richtlijnen)." + inline.footnote_ref(2) in body
+    assert "Kamerstuk" not in body
+
+
+def test_a_number_at_line_start_without_marker_is_not_a_footnote() -> None:
+    draft = run("Op\n\n14 december 2020 zijn de uitkomsten toegezonden.\n")
+    assert draft.footnotes == ()
+    assert "14 december 2020" in " ".join(texts(draft))
+
+
+def test_bullets_emphasis_and_table_of_contents() -> None:
+    draft = run("Veerkracht:\n\n•\t Organisatie van twee\nconferenties.\n\n1.1. Veiligheid\t9\n\nDe *Einstein Telescoop* en **vet**.\n")
+    assert texts(draft) == ["Veerkracht:", "• Organisatie van twee conferenties.", "1.1. Veiligheid",
+                            "De Einstein Telescoop en vet."]
+    assert draft.blocks[2].toc
+    assert inline.EM + "Einstein Telescoop" + inline.EM in draft.blocks[3].text
+    assert inline.STRONG + "vet" + inline.STRONG in draft.blocks[3].text
+
+
+def test_steps_are_named_and_ordered() -> None:
+    assert [name for name, _ in clean.STEPS] == ["furniture", "footnotes", "blocks", "markers", "emphasis", "spaces"]

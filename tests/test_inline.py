@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import html as htmllib
+
+import markdown
+import pytest
+
+from generator import inline
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "{{ config }} en {% include 'x' %}",
+    "# geen kop",
+    "1. geen lijst",
+    "- geen opsomming",
+    "*geen nadruk* en _ook niet_ en `code`",
+    "[geen link](http://example.org) en ![geen beeld](x.png)",
+    "a & b &lt; c",
+    "tekst {: #geen-id } en {#ook-niet}",
+    "| geen | tabel |",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_raw_text_is_shown_literally(text: str) -> None:
+    html = markdown.markdown(inline.to_markdown(text, str), extensions=["attr_list", "footnotes"])
+    assert html.startswith("<p>") and html.endswith("</p>")
+    assert htmllib.unescape(html[3:-4]) == text
+
+
+def test_sentinels_become_markup() -> None:
+    text = f"De {inline.EM}Einstein Telescoop{inline.EM} en {inline.STRONG}NRW{inline.STRONG}.{inline.footnote_ref(3)}"
+    assert inline.to_markdown(text, lambda n: f"doc-{n}") == "De *Einstein Telescoop* en **NRW**.[^doc-3]"
+    assert inline.plain(text) == "De Einstein Telescoop en NRW."
+
+
+def test_urls_become_links_only_when_asked() -> None:
+    text = "zie: https://www.benelux.int/nl/werkprogramma-2021–2024/."
+    assert "(<https://www.benelux.int/nl/werkprogramma-2021–2024/>)." in inline.to_markdown(text, str, links=True)
+    assert "](" not in inline.to_markdown(text, str)

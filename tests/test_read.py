@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import read
+from generator.errors import InputError
+
+
+def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_valid_file_gives_metadata_and_body(tmp_path: Path, front: str) -> None:
+    path = write(tmp_path, "2026-test.txt", front + "Eerste regel.\n")
+    doc, problems = read.read_file(path)
+    assert problems == []
+    assert doc is not None
+    assert (doc.slug, doc.meta.year, doc.meta.country, doc.meta.kind) == ("2026-test", 2026, "NL", "prioriteitenbrief")
+    assert doc.body == "Eerste regel.\n"
+    assert doc.first_line == 9
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path, front: str) -> None:
+    path = write(tmp_path, "a.txt", b"\xef\xbb\xbf" + (front + "Tekst.\n").replace("\n", "\r\n").encode())
+    doc, problems = read.read_file(path)
+    assert problems == [] and doc is not None and doc.body == "Tekst.\n"
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ("", 1, "empty"),
+    ("Geen front matter\n", 1, "does not start with YAML front matter"),
+    ("---\ntitle: x\n", 1, "not closed"),
+    ("---\ntitle: [x\n---\ntekst\n", 2, "not valid YAML"),
+])
+def test_broken_files_are_reported_with_line(tmp_path: Path, content: str, line: int, words: str) -> None:
+    doc, problems = read.read_file(write(tmp_path, "x.txt", content))
+    assert doc is None
+    assert problems[0].line == line and words in problems[0].message and problems[0].fix
+
+
+def test_unknown_country_names_its_line(tmp_path: Path, front: str) -> None:
+    path = write(tmp_path, "x.txt", front.replace("country: NL", "country: DE") + "tekst\n")
+    doc, problems = read.read_file(path)
+    assert doc is None
+    assert [(p.line, "DE" in p.message) for p in problems] == [(5, True)]
+    assert "NL (Nederland)" in problems[0].fix
+
+
+def test_non_utf8_names_the_line_of_the_bad_byte(tmp_path: Path, front: str) -> None:
+    path = write(tmp_path, "x.txt", front.encode() + b"goed\nfout \xe9\n")
+    doc, problems = read.read_file(path)
+    assert doc is None and problems[0].line == 10 and "UTF-8" in problems[0].message
+
+
+def test_missing_and_unknown_keys(tmp_path: Path, front: str) -> None:
+    path = write(tmp_path, "x.txt", front.replace("issuer:", "isuer:") + "tekst\n")
+    _, problems = read.read_file(path)
+    messages = " ".join(p.message + p.fix for p in problems)
+    assert "lacks the key 'issuer'" in messages and "did you mean 'issuer'" in messages
+
+
+def test_empty_body_is_an_error(tmp_path: Path, front: str) -> None:
+    _, problems = read.read_file(write(tmp_path, "x.txt", front + "\n  \n"))
+    assert "no text below the front matter" in problems[0].message
+
+
+def test_duplicate_slugs_name_both_files(tmp_path: Path, front: str) -> None:
+    write(tmp_path, "a.txt", front.replace("---\ntitle", "---\nslug: zelfde\ntitle") + "tekst\n")
+    write(tmp_path, "b.txt", front.replace("---\ntitle", "---\nslug: zelfde\ntitle") + "tekst\n")
+    with pytest.raises(InputError) as err:
+        read.read_all(tmp_path)
+    assert "slug 'zelfde' is already used by" in str(err.value) and "a.txt" in str(err.value)
+
+
+def test_the_raw_folder_reads_cleanly(root: Path) -> None:
+    docs = read.read_all(root / "raw")
+    assert sorted(d.meta.year for d in docs) == [2020, 2023, 2025, 2026, 2026]

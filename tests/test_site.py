@@ -1,0 +1,171 @@
+"""End to end: build the real site from raw/ and check pages, links and anchors."""
+
+from __future__ import annotations
+
+import functools
+import os
+import posixpath
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from markdown_it import MarkdownIt
+
+from generator import facets, pipeline
+from generator.model import Corpus
+
+
+class Anchors(HTMLParser):
+    """Collects element ids and link targets of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = Path(__file__).resolve().parent.parent
+    work = tmp_path_factory.mktemp("site")
+    for name in ("mkdocs.yml", "hooks", "site_src"):
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns(*_generated()))
+        else:
+            shutil.copy(source, work / name)
+    generate = [sys.executable, "-m", "generator", "build", "--raw", str(root / "raw"), "--out", str(work / "site_src"),
+                "--vocabulary", str(root / "vocabulary"), "--templates", str(root / "templates")]
+    subprocess.run(generate, check=True, cwd=root)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
+                            cwd=work, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return work
+
+
+def _generated() -> list[str]:
+    return ["index.md", "themas", "jaren", "regios", "documenten"]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    root = Path(__file__).resolve().parent.parent
+    return pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+
+
+def page(built: Path, url: str) -> Anchors:
+    parser = Anchors()
+    parser.feed((built / "site" / url / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_expected_page_exists(built: Path, corpus: Corpus) -> None:
+    themes = [t.slug for t in corpus.themes]
+    regions = {slug for d in corpus.documents for p in d.paragraphs for slug in p.regions}
+    expected = ["", "themas", "jaren", "regios", "documenten"]
+    expected += [f"themas/{t}" for t in themes] + [f"jaren/{y}" for y in (2020, 2023, 2025, 2026)]
+    expected += [f"regios/{r}" for r in regions] + [f"documenten/{d.slug}" for d in corpus.documents]
+    assert len(themes) == 15 and len(corpus.documents) == 5
+    missing = [url for url in expected if not (built / "site" / url / "index.html").is_file()]
+    assert missing == []
+    assert {"noordrijn-westfalen", "hauts-de-france", "grand-est", "grande-region", "nedersaksen", "rijnland-palts",
+            "noordse-landen", "baltische-staten", "westelijke-balkan", "zuidelijke-kaukasus",
+            "euregio-maas-rijn"} <= regions
+
+
+def test_every_internal_link_and_anchor_in_the_html_resolves(built: Path) -> None:
+    site = built / "site"
+    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+    ids = {rel: _ids(path) for rel, path in pages.items()}
+    broken = []
+    for rel, path in pages.items():
+        parser = Anchors()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            base = "" if parts.path.startswith("/") else posixpath.dirname(rel)
+            target = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/"))) if parts.path else rel
+            if parts.path.endswith("/") or not parts.path:
+                target = target if target.endswith(".html") else posixpath.join(target, "index.html")
+            if target not in pages and not (site / target).exists():
+                broken.append(f"{rel}: {href}")
+            elif parts.fragment and target in ids and unquote(parts.fragment) not in ids[target]:
+                broken.append(f"{rel}: {href} (anchor)")
+    assert broken == []
+
+
+@functools.lru_cache(maxsize=None)
+def _ids(path: Path) -> set[str]:
+    parser = Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+def test_every_link_in_the_generated_markdown_resolves(built: Path) -> None:
+    """Parse the generated Markdown itself: links point at generated pages and anchors that exist there."""
+    docs = built / "site_src"
+    md = MarkdownIt("commonmark")
+    broken = []
+    for source in sorted(docs.rglob("*.md")):
+        rel = source.relative_to(docs).as_posix()
+        for token in md.parse(source.read_text(encoding="utf-8")):
+            for child in token.children or []:
+                href = child.attrGet("href") if child.type == "link_open" else None
+                if not href or urlsplit(str(href)).scheme:
+                    continue
+                path, _, fragment = str(href).partition("#")
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)) if path else rel
+                if not (docs / target).is_file():
+                    broken.append(f"{rel}: {href}")
+                    continue
+                url = posixpath.dirname(target) if target.endswith("index.md") else target[:-3]
+                if fragment and fragment not in _ids(built / "site" / url / "index.html"):
+                    broken.append(f"{rel}: {href} (anchor)")
+    assert broken == []
+
+
+def test_theme_pages_hold_every_year_and_every_paragraph(built: Path, corpus: Corpus) -> None:
+    for facet in facets.by_term(corpus, "themas", corpus.themes, "themes"):
+        html = page(built, f"themas/{facet.slug}")
+        years = {f"jaar-{y}" for y, _ in facet.years()}
+        assert {i for i in html.ids if i.startswith("jaar-") and i.count("-") == 1} == years, facet.slug
+        targets = {h.split("#")[-1] for h in html.hrefs if "/documenten/" in h}
+        assert {e.paragraph.id for e in facet.entries} <= targets, facet.slug
+
+
+def test_year_pages_name_the_presiding_country(built: Path) -> None:
+    text = (built / "site" / "jaren" / "2025" / "index.html").read_text(encoding="utf-8")
+    assert "Luxemburg" in text
+
+
+def test_every_footnote_appears_on_its_document_page(built: Path, corpus: Corpus) -> None:
+    for doc in corpus.documents:
+        html = page(built, f"documenten/{doc.slug}")
+        for note in doc.footnotes:
+            assert f"fn:{doc.slug}-{note.number}" in html.ids
+            assert f"fnref:{doc.slug}-{note.number}" in html.ids, f"{doc.slug} footnote {note.number} has no reference"
+    assert {d.slug: len(d.footnotes) for d in corpus.documents if d.footnotes} == {
+        "2020-nl-resultatenbrief": 9, "2026-nl-prioriteitenbrief": 8}
+
+
+def test_no_page_loads_anything_from_another_host(built: Path) -> None:
+    for path in (built / "site").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        for marker in ('src="http', "src='http", 'rel="stylesheet" href="http'):
+            assert marker not in text, path
