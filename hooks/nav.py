@@ -1,4 +1,4 @@
-"""MkDocs hook: Dutch titles and a fixed order for the four generated sections.
+"""MkDocs hook: Dutch titles and a sensible order for the four generated sections.
 
 Auto-navigation names a section after its folder ("Themas"); readers expect
 "Thema's". Without this hook the site still builds, with folder-based titles.
@@ -21,5 +21,14 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     for item in nav.items:
         if folder(item) in SECTIONS:
             item.title = SECTIONS[folder(item)]
+            newest_first = folder(item) in ("jaren", "documenten")
+            item.children.sort(key=lambda child: (not child.is_index, _sort_key(child, newest_first)))
     nav.items.sort(key=lambda item: order.index(folder(item)) if folder(item) in order else -1)
     return nav
+
+
+def _sort_key(child: Any, newest_first: bool) -> Any:
+    """Themes and regions by title; years and documents newest first (their file names start with the year)."""
+    if newest_first:
+        return tuple(-ord(c) for c in child.file.src_uri)
+    return (child.title or "").lower()
