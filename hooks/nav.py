@@ -31,4 +31,13 @@ def _sort_key(child: Any, newest_first: bool) -> Any:
     """Themes and regions by title; years and documents newest first (their file names start with the year)."""
     if newest_first:
         return tuple(-ord(c) for c in child.file.src_uri)
-    return (child.title or "").lower()
+    return _front_matter_title(child.file.abs_src_path).lower()
+
+
+def _front_matter_title(path: str) -> str:
+    """Page titles are not read yet when the nav is built; take the title line of the front matter."""
+    with open(path, encoding="utf-8") as source:
+        for line in source:
+            if line.startswith("title:"):
+                return line[len("title:"):].strip().strip('"')
+    return path
