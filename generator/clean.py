@@ -67,7 +67,8 @@ class Context:
     """What the steps need besides the draft itself."""
 
     furniture: tuple[str, ...]
-    lexicon: Lexicon
+    lexicon: Lexicon | None = None
+    """Word forms of the corpus; without it, line-end hyphens are kept."""
 
 
 def clean(body: str, first_line: int, context: Context) -> Draft:

@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)
         print(str(err), file=sys.stderr)
         return 1
+    for figure in corpus.conservation:
+        print(f"  {figure.slug}: {figure.share:.1%} of {figure.total} letters and digits on the page")
     report = write.write_pages(pages, args.out)
     paragraphs = sum(len(d.paragraphs) for d in corpus.documents)
     print(f"{len(corpus.documents)} documents, {paragraphs} paragraphs, {len(pages)} pages: "

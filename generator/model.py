@@ -123,9 +123,29 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Conservation:
+    """How much of a raw body's text is found, in order and once, on its document page."""
+
+    slug: str
+    total: int
+    """Letters and digits in the raw body, page furniture aside."""
+    matched: int
+    """How many of them were found, in order, on the page."""
+    line: int | None = None
+    """Raw line of the first difference, if any."""
+    expected: str = ""
+    found: str = ""
+
+    @property
+    def share(self) -> float:
+        return self.matched / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything the renderer needs: documents and both vocabularies."""
 
     documents: tuple[Document, ...]
     themes: tuple[Term, ...]
     regions: tuple[Term, ...]
+    conservation: tuple[Conservation, ...] = ()

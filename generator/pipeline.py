@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import classify, clean, lexicon, read, segment, vocabulary
-from .errors import InputError
+from . import classify, clean, conservation, lexicon, read, segment, vocabulary
+from .errors import InputError, Problem
 from .model import Corpus, Document
 
 
@@ -27,10 +27,18 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path) -> Corpus:
         raise InputError(problems)
     words = lexicon.build(raw.body for raw in raws)
     themes, regions = classify.Matcher.of(terms["themes"]), classify.Matcher.of(terms["regions"])
-    documents = []
+    documents, figures = [], []
     for raw in raws:
         draft = clean.clean(raw.body, raw.first_line, clean.Context(raw.meta.furniture, words))
         doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
                        footnotes=draft.footnotes)
         documents.append(classify.classify(doc, themes, regions))
-    return Corpus(documents=tuple(documents), themes=terms["themes"], regions=terms["regions"])
+        figures.append(conservation.check(raw, doc))
+    lost = [(raw, f) for raw, f in zip(raws, figures) if f.share < 1]
+    if lost:
+        raise InputError([Problem(raw.path, f.line or 1, f"text would be lost or duplicated here ({f.share:.2%} kept): "
+                                  f"the raw text has '{f.expected}…', the page '{f.found}…'",
+                                  "this is a cleaner bug: report it with this file; meanwhile check the furniture patterns")
+                          for raw, f in lost])
+    return Corpus(documents=tuple(documents), themes=terms["themes"], regions=terms["regions"],
+                  conservation=tuple(figures))

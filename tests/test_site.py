@@ -169,3 +169,10 @@ def test_no_page_loads_anything_from_another_host(built: Path) -> None:
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
         for marker in ('src="http', "src='http", 'rel="stylesheet" href="http'):
             assert marker not in text, path
+
+
+def test_every_paragraph_and_heading_of_a_document_is_on_its_page(built: Path, corpus: Corpus) -> None:
+    for doc in corpus.documents:
+        ids = page(built, f"documenten/{doc.slug}").ids
+        missing = [p.id for p in doc.paragraphs if p.id not in ids] + [s.id for s in doc.sections if s.title and s.id not in ids]
+        assert missing == [], doc.slug
