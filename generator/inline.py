@@ -15,7 +15,11 @@ EM = "\ue000"
 STRONG = "\ue001"
 FN_OPEN, FN_CLOSE = "\ue002", "\ue003"
 FOOTNOTE_REF = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
-URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"]+[^\s<>«»“”\".,;:)]")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"]+[^\s<>«»“”\".,;:)]"
+                 r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:eu|int|nl|be|lu|org|com|net|de|fr)\b(?:/[^\s<>«»“”\"]*[^\s<>«»“”\".,;:)])?")
+SECTION_REF = re.compile(r"§\s?(\d+(?:\.\d+)*)((?:\s+en\s+\d+(?:\.\d+)+)*)")
+SUPERSCRIPT = re.compile(r"(?<=\d)\^([a-z]{1,3})\b")
+XRef = Callable[[str], "str | None"]
 _ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#"}
 _ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"})
 _TABLE = str.maketrans(_ESCAPE)
@@ -36,27 +40,42 @@ def escape(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False) -> str:
-    """Markdown for `text`: escaped, with emphasis, footnote references and (optionally) URLs as links."""
-    pattern = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}|{EM}|{STRONG}" + (f"|{URL.pattern}" if links else ""))
+def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:
+    """Markdown for `text`: escaped, with emphasis, footnote references, superscripts, and optionally
+    URLs and § cross-references as links (`xref` maps a section number to a link target)."""
+    kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", EM, STRONG, f"(?P<sup>{SUPERSCRIPT.pattern})"]
+    kinds += [f"(?P<url>{URL.pattern})"] if links else []
+    kinds += [f"(?P<ref>{SECTION_REF.pattern})"] if xref else []
+    pattern = re.compile("|".join(kinds))
     parts: list[str] = []
     pos = 0
     for match in pattern.finditer(text):
         parts.append(escape(text[pos:match.start()]))
-        parts.append(_markup(match, footnote_label))
+        parts.append(_markup(match, footnote_label, xref))
         pos = match.end()
     parts.append(escape(text[pos:]))
     # A paragraph that starts like a list item ("1. ", "- ") must stay a paragraph.
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), "".join(parts).strip(), count=1)
 
 
-def _markup(match: re.Match[str], footnote_label: Callable[[int], str]) -> str:
+def _markup(match: re.Match[str], footnote_label: Callable[[int], str], xref: XRef | None) -> str:
     token = match.group(0)
-    if match.group(1):
-        return f"[^{footnote_label(int(match.group(1)))}]"
-    if token == EM:
-        return "*"
-    if token == STRONG:
-        return "**"
-    href = token if "://" in token else "https://" + token
-    return f"[{escape(token)}](<{href}>)"
+    if match.group("note"):
+        return f"[^{footnote_label(int(match.group('note')))}]"
+    if token in (EM, STRONG):
+        return "*" if token == EM else "**"
+    if match.group("sup"):
+        return f"<sup>{token[1:]}</sup>"
+    if match.groupdict().get("url"):
+        href = token if "://" in token else "https://" + token
+        return f"[{escape(token)}](<{href}>)"
+    return _section_links(token, xref)
+
+
+def _section_links(token: str, xref: XRef | None) -> str:
+    """``§ 3.3 en 3.4`` → a link per section number that exists in the document."""
+    out = []
+    for piece in re.split(r"(\d+(?:\.\d+)*)", token):
+        target = xref(piece) if xref and piece[:1].isdigit() else None
+        out.append(f"[{piece}]({target})" if target else escape(piece))
+    return "".join(out)

@@ -91,6 +91,8 @@ class Section:
     line: int
     trail: tuple[str, ...] = ()
     """Titles of the enclosing sections, outermost first."""
+    number: str | None = None
+    """Section number as cross-references write it ("2.4"), for numbered headings."""
     paragraphs: tuple[Paragraph, ...] = ()
 
 

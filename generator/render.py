@@ -63,8 +63,18 @@ def _linker(page_path: str) -> Any:
     return link
 
 
-def _markdown(text: str, doc: Document, links: bool = False) -> str:
-    return inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links)
+@jinja2.pass_context
+def _markdown(context: Any, text: str, doc: Document, links: bool = False) -> str:
+    """Raw text → safe Markdown; § references become links to sections of `doc`."""
+    targets: dict[str, str] = {}
+    for section in doc.sections:
+        if section.number:
+            targets.setdefault(section.number, section.id)
+
+    def xref(number: str) -> str | None:
+        anchor = targets.get(number)
+        return context["link"]("documenten/" + doc.slug, anchor) if anchor else None
+    return inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
 
 
 def _yaml_string(text: str) -> str:

@@ -120,8 +120,9 @@ def build_sections(items: list[Item]) -> tuple[Section, ...]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         title = f"{item.number} {item.text}" if item.number else item.text
+        number = item.number.rstrip(".") if item.style == "numbered" and item.number else None
         current = Section(id=_section_id(item, chapter, used), title=title, level=level, line=item.line,
-                          trail=tuple(t for _, t in stack))
+                          trail=tuple(t for _, t in stack), number=number)
         stack.append((level, title))
     sections.append(replace(current, paragraphs=tuple(paragraphs)))
     return tuple(sections)

@@ -176,3 +176,24 @@ def test_every_paragraph_and_heading_of_a_document_is_on_its_page(built: Path, c
         ids = page(built, f"documenten/{doc.slug}").ids
         missing = [p.id for p in doc.paragraphs if p.id not in ids] + [s.id for s in doc.sections if s.title and s.id not in ids]
         assert missing == [], doc.slug
+
+
+def test_every_section_reference_is_a_working_link(built: Path, corpus: Corpus) -> None:
+    """'zie § 2.4' and 'zie § 3.3 en 3.4' link to that section; the link test above checks the anchors."""
+    import re
+    root = Path(__file__).resolve().parent.parent
+    for doc in corpus.documents:
+        raw = (root / "raw" / f"{doc.slug}.txt").read_text(encoding="utf-8")
+        markdown = (built / "site_src" / "documenten" / f"{doc.slug}.md").read_text(encoding="utf-8")
+        linked = re.findall(r"§ ?\[\d+(?:\.\d+)*\]\([^)]*#h-[\d-]+\)", markdown)
+        assert len(linked) == raw.count("§"), doc.slug
+        second = re.findall(r"§ ?\[[\d.]+\]\([^)]*\) en \[\d+\.\d+\]\([^)]*#h-[\d-]+\)", markdown)
+        assert len(second) == len(re.findall(r"§ ?[\d.]+ en [\d.]+", raw)), doc.slug
+
+
+def test_footnote_urls_are_links(built: Path) -> None:
+    html = (built / "site" / "documenten" / "2020-nl-resultatenbrief" / "index.html").read_text(encoding="utf-8")
+    for url in ("https://www.benelux.int/files/9415/9499/3305/FINAL_layout_Political_Declaration_of_the_Benelux_countries_bike_stimulation_signatures_complete.pdf",
+                "https://www.government.nl/documents/diplomatic-statements/2020/10/07/joint-declaration-benelux-summit",
+                "https://www.permanentrepresentations.nl/documents/publications/2020/06/12/penta-declaration-on-hydrogen"):
+        assert f'href="{url}"' in html, url
