@@ -11,6 +11,9 @@ from .vocabulary import fold, literal_part, pattern_source
 
 SHORT = 60
 """A paragraph of at most this many words without a theme of its own takes its heading's themes."""
+WEAK = "~"
+"""Prefix of a weak term: common in passing, it counts only when weak terms occur `WEAK_HITS` times."""
+WEAK_HITS = 2
 MIN_INHERIT = 5
 """Shorter lines (a signature, a date) take no theme from their heading."""
 
@@ -19,24 +22,31 @@ MIN_INHERIT = 5
 class Matcher:
     """Compiled patterns of one vocabulary."""
 
-    entries: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]
-    """(slug, ((literal part, regex) per term)); the literal is a cheap pre-check."""
+    entries: tuple[tuple[str, tuple[tuple[bool, str, re.Pattern[str]], ...]], ...]
+    """(slug, ((weak?, literal part, regex) per term)); the literal is a cheap pre-check."""
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Matcher:
-        return cls(tuple((t.slug, tuple((literal_part(p), re.compile(pattern_source(p))) for p in t.patterns))
-                         for t in terms))
+        def compiled(pattern: str) -> tuple[bool, str, re.Pattern[str]]:
+            weak = pattern.startswith(WEAK)
+            source = pattern[len(WEAK):] if weak else pattern
+            return weak, literal_part(source), re.compile(pattern_source(source))
+        return cls(tuple((t.slug, tuple(compiled(p) for p in t.patterns)) for t in terms))
 
     def evidence(self, text: str) -> tuple[tuple[str, str], ...]:
         """(slug, matched text) for every entry that matches `text`, in vocabulary order."""
         folded = fold(plain(text))
         found = []
         for slug, patterns in self.entries:
-            for literal, regex in patterns:
-                match = regex.search(folded) if literal in folded else None
-                if match:
-                    found.append((slug, match.group(0)))
-                    break
+            strong = (regex.search(folded) for weak, literal, regex in patterns if not weak and literal in folded)
+            match = next((m for m in strong if m), None)
+            if match:
+                found.append((slug, match.group(0)))
+                continue
+            weak_hits = [m.group(0) for weak, literal, regex in patterns if weak and literal in folded
+                         for m in regex.finditer(folded)]
+            if len(weak_hits) >= WEAK_HITS:
+                found.append((slug, " + ".join(weak_hits[:WEAK_HITS])))
         return tuple(found)
 
 

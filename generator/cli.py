@@ -7,13 +7,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import pipeline, render, write
+from . import evaluate, pipeline, render, write
 from .errors import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["build"], help="build: generate the Markdown pages into --out")
+    parser.add_argument("command", choices=["build", "evaluate"],
+                        help="build: generate the Markdown pages into --out; evaluate: print quality figures")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"), help="folder of themes.yml and regions.yml")
     parser.add_argument("--templates", type=Path, default=Path("templates"), help="folder of Jinja2 templates")
@@ -22,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
+        if args.command == "evaluate":
+            print(evaluate.report(corpus, Path("tests/fixtures")))
+            return 0
         pages = render.render_site(corpus, args.templates)
     except InputError as err:
         print(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)

@@ -85,3 +85,43 @@ class Scores:
     @staticmethod
     def _count(counts: dict[str, int], label: str | None) -> int:
         return sum(counts.values()) if label is None else counts.get(label, 0)
+
+
+def labels(corpus: Corpus, fixture: Path) -> tuple[Scores, Scores, list[str]]:
+    """Theme and region scores of the classifier against hand labels; plus the disagreements."""
+    paragraphs = {f"{d.slug}#{p.id}": p for d in corpus.documents for p in d.paragraphs}
+    themes, regions, disagreements = Scores(), Scores(), []
+    for row in _rows(fixture):
+        key, expected_themes, expected_regions = (row + ["", ""])[:3]
+        paragraph = paragraphs[key]
+        want_t, want_r = _set(expected_themes), _set(expected_regions)
+        themes.add(want_t, set(paragraph.themes))
+        regions.add(want_r, set(paragraph.regions))
+        if want_t != set(paragraph.themes) or want_r != set(paragraph.regions):
+            disagreements.append(f"{key}: themes +{sorted(set(paragraph.themes) - want_t)} -{sorted(want_t - set(paragraph.themes))}"
+                                 f" regions +{sorted(set(paragraph.regions) - want_r)} -{sorted(want_r - set(paragraph.regions))}"
+                                 f" evidence {list(paragraph.evidence)}")
+    return themes, regions, disagreements
+
+
+def _set(cell: str) -> set[str]:
+    return {part.strip() for part in cell.split(",") if part.strip()}
+
+
+def report(corpus: Corpus, fixtures: Path) -> str:
+    """All figures as text, for ``python -m generator evaluate``."""
+    lines = []
+    hyph = hyphenation(corpus, fixtures / "hyphenation.tsv")
+    lines.append(f"Line-end hyphenation: {hyph.correct}/{hyph.total} correct ({hyph.share:.1%})")
+    lines += [f"  wrong: {f}" for f in hyph.failures]
+    themes, regions, disagreements = labels(corpus, fixtures / "labels.tsv")
+    for name, scores in (("Themes", themes), ("Regions", regions)):
+        lines.append(f"{name}: precision {scores.precision():.3f}, recall {scores.recall():.3f}")
+        for label in scores.labels():
+            lines.append(f"  {label:24} precision {scores.precision(label):.2f}  recall {scores.recall(label):.2f}"
+                         f"  (tp {scores.true_positive.get(label, 0)}, fp {scores.false_positive.get(label, 0)},"
+                         f" fn {scores.false_negative.get(label, 0)})")
+    for figure in corpus.conservation:
+        lines.append(f"Conservation {figure.slug}: {figure.share:.2%} of {figure.total}")
+    lines += ["Disagreements:"] + [f"  {d}" for d in disagreements]
+    return "\n".join(lines)

@@ -69,7 +69,7 @@ def _entry(name: str, line: int, entry: Any) -> tuple[Term | None, list[Problem]
         patterns = []
     for pattern in patterns:
         try:
-            compile_pattern(pattern)
+            compile_pattern(pattern.removeprefix("~"))
         except re.error as err:
             problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is not a valid pattern ({err})",
                                     "fix the regular expression after 're:' or drop the 're:' prefix"))

@@ -23,3 +23,21 @@ def test_line_end_hyphenation_accuracy(corpus: Corpus) -> None:
     print(f"hyphenation: {result.correct}/{result.total} = {result.share:.2%}", *result.failures, sep="\n  ")
     assert result.total >= 70
     assert result.share >= 0.98, result.failures
+
+
+def test_theme_and_region_precision_and_recall(corpus: Corpus) -> None:
+    themes, regions, disagreements = evaluate.labels(corpus, FIXTURES / "labels.tsv")
+    print(f"themes: precision {themes.precision():.3f}, recall {themes.recall():.3f}; "
+          f"regions: precision {regions.precision():.3f}, recall {regions.recall():.3f}")
+    assert themes.precision() >= 0.9 and themes.recall() >= 0.9, disagreements
+    weak = {label: (round(themes.precision(label), 2), round(themes.recall(label), 2)) for label in themes.labels()
+            if themes.precision(label) < 0.75 or themes.recall(label) < 0.75}
+    assert weak == {}, disagreements
+    assert len(themes.labels()) == 15, "every theme is represented in the fixture"
+    assert regions.precision() >= 0.95 and regions.recall() >= 0.95, disagreements
+
+
+def test_fixture_covers_every_document_and_80_paragraphs() -> None:
+    rows = [line.split("\t")[0] for line in (FIXTURES / "labels.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) >= 80 and len({r.split("#")[0] for r in rows}) == 5
