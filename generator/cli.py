@@ -7,14 +7,16 @@ import sys
 import time
 from pathlib import Path
 
-from . import evaluate, pipeline, render, write
+from . import evaluate, pipeline, render, report, write
 from .errors import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["build", "evaluate"],
-                        help="build: generate the Markdown pages into --out; evaluate: print quality figures")
+    parser.add_argument("command", choices=["build", "report", "evaluate"],
+                        help="build: generate the pages into --out; report: paragraphs without or with many themes; "
+                             "evaluate: quality figures against the labelled fixtures")
+    parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"), help="folder of themes.yml and regions.yml")
     parser.add_argument("--templates", type=Path, default=Path("templates"), help="folder of Jinja2 templates")
@@ -23,8 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
-        if args.command == "evaluate":
-            print(evaluate.report(corpus, Path("tests/fixtures")))
+        if args.command != "build":
+            text = report.editors_report(corpus, args.paragraph) if args.command == "report" else \
+                evaluate.report(corpus, Path("tests/fixtures"))
+            print(text)
             return 0
         pages = render.render_site(corpus, args.templates)
     except InputError as err:
@@ -33,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for figure in corpus.conservation:
         print(f"  {figure.slug}: {figure.share:.1%} of {figure.total} letters and digits on the page")
-    report = write.write_pages(pages, args.out)
+    written = write.write_pages(pages, args.out)
     paragraphs = sum(len(d.paragraphs) for d in corpus.documents)
     print(f"{len(corpus.documents)} documents, {paragraphs} paragraphs, {len(pages)} pages: "
-          f"{len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged "
+          f"{len(written.written)} written, {len(written.removed)} removed, {written.unchanged} unchanged "
           f"({time.perf_counter() - start:.2f} s)")
     return 0

@@ -23,7 +23,7 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters.update(md=_markdown, plain=inline.plain, yaml=_yaml_string, date=_date, section_path=section_path)
+    env.filters.update(md=_markdown, plain=inline.plain, yaml=_yaml_string, date=_date, section_path=section_path, why=_why)
     themes = facets.by_term(corpus, "themas", corpus.themes, "themes")
     regions = [f for f in facets.by_term(corpus, "regios", corpus.regions, "regions") if f.entries]
     years = facets.by_year(corpus)
@@ -75,6 +75,11 @@ def _markdown(context: Any, text: str, doc: Document, links: bool = False) -> st
         anchor = targets.get(number)
         return context["link"]("documenten/" + doc.slug, anchor) if anchor else None
     return inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
+
+
+def _why(term: str) -> str:
+    """Evidence as readers see it: 'in de kop: …' for a theme taken from the heading."""
+    return f"{term.removeprefix('kop: ')} (in de kop)" if term.startswith("kop: ") else term
 
 
 def _yaml_string(text: str) -> str:

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import pipeline, report
+
+
+def corpus(root: Path):  # type: ignore[no-untyped-def]
+    return pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+
+
+def test_report_lists_unthemed_and_crowded_paragraphs(root: Path) -> None:
+    c = corpus(root)
+    text = report.editors_report(c)
+    for doc in c.documents:
+        assert doc.slug in text
+        for p in doc.paragraphs:
+            if p.kind != "toc" and not p.themes:
+                assert f"no theme    #{p.id} " in text
+            if len(p.themes) > report.MANY:
+                assert f"{len(p.themes)} themes    #{p.id} " in text
+
+
+def test_report_explains_a_paragraph(root: Path) -> None:
+    text = report.editors_report(corpus(root), "2026-nl-prioriteitenbrief#h-2-p2")
+    assert "grenssamenwerking" in text and "because of 'samenwerking met noordrijn westfalen" in text
+    assert "region noordrijn-westfalen" in text
+    assert "no paragraph" in report.editors_report(corpus(root), "bestaat-niet#p1")
+
+
+def test_theme_pages_say_why_a_paragraph_is_there(root: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(tmp_path)], cwd=root, check=True,
+                   capture_output=True)
+    page = (tmp_path / "themas" / "water-en-klimaat.md").read_text(encoding="utf-8")
+    assert page.count("gevonden: ") == page.count("{: .bron }") > 0
