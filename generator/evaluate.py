@@ -115,6 +115,10 @@ def report(corpus: Corpus, fixtures: Path) -> str:
     lines.append(f"Line-end hyphenation: {hyph.correct}/{hyph.total} correct ({hyph.share:.1%})")
     lines += [f"  wrong: {f}" for f in hyph.failures]
     themes, regions, disagreements = labels(corpus, fixtures / "labels.tsv")
+    held_themes, held_regions, _ = labels(corpus, fixtures / "labels-heldout.tsv")
+    lines.append(f"Held-out paragraphs (never tuned on): themes precision {held_themes.precision():.3f}, "
+                 f"recall {held_themes.recall():.3f}; regions precision {held_regions.precision():.3f}, "
+                 f"recall {held_regions.recall():.3f}")
     for name, scores in (("Themes", themes), ("Regions", regions)):
         lines.append(f"{name}: precision {scores.precision():.3f}, recall {scores.recall():.3f}")
         for label in scores.labels():

@@ -41,3 +41,11 @@ def test_fixture_covers_every_document_and_80_paragraphs() -> None:
     rows = [line.split("\t")[0] for line in (FIXTURES / "labels.tsv").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
     assert len(rows) >= 80 and len({r.split("#")[0] for r in rows}) == 5
+
+
+def test_held_out_paragraphs_stay_reasonable(corpus: Corpus) -> None:
+    """Twenty paragraphs never used for tuning: a guard against over-fitting the vocabulary to labels.tsv."""
+    themes, regions, disagreements = evaluate.labels(corpus, FIXTURES / "labels-heldout.tsv")
+    print(f"held-out themes: precision {themes.precision():.3f}, recall {themes.recall():.3f}")
+    assert themes.precision() >= 0.75 and themes.recall() >= 0.75, disagreements
+    assert regions.precision() == 1.0 and regions.recall() == 1.0, disagreements
