@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site pages test serve clean
@@ -20,11 +22,17 @@ pages: $(BIN)/.installed
 site: pages
 	rm -rf .site.tmp
 	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	$(BIN)/python -m generator search-index --site .site.tmp
 	rm -rf site && mv .site.tmp site
 	@echo "site/ is ready"
 
-test: $(BIN)/.installed
-	$(BIN)/python -m pytest -q
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+test: $(BIN)/.installed $(CHROMIUM)
+	$(BIN)/python -m pytest -q -rs
 
 serve: pages
 	$(BIN)/mkdocs serve

@@ -7,15 +7,17 @@ import sys
 import time
 from pathlib import Path
 
-from . import evaluate, pipeline, render, report, write
+from . import evaluate, pipeline, render, report, search, write
 from .errors import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["build", "report", "evaluate"],
-                        help="build: generate the pages into --out; report: paragraphs without or with many themes; "
+    parser.add_argument("command", choices=["build", "search-index", "report", "evaluate"],
+                        help="build: generate the pages into --out; search-index: add Dutch search terms to the "
+                             "built site in --site; report: paragraphs without or with many themes; "
                              "evaluate: quality figures against the labelled fixtures")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="built site, for search-index")
     parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"), help="folder of themes.yml and regions.yml")
@@ -23,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs folder (default: site_src)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    if args.command == "search-index":
+        print(f"search index: extra Dutch search terms for {search.enrich(args.site)} entries")
+        return 0
     try:
         corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
         if args.command != "build":

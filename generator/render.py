@@ -14,6 +14,8 @@ from .facets import Entry, Facet
 from .model import Corpus, Document
 from .read import COUNTRIES, KINDS
 
+SEARCH_BOOST = 3
+"""Theme, region and year pages rank above passages that merely mention their name."""
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"]
 
@@ -30,7 +32,8 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     documents = sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug))
     labels = {f"themas/{t.slug}": t.label for t in corpus.themes} | {f"regios/{r.slug}": r.label for r in corpus.regions}
     site: dict[str, Any] = dict(themes=themes, regions=regions, years=years, documents=documents, labels=labels,
-                                countries=COUNTRIES, kinds=KINDS, region_pages={r.slug for r in regions})
+                                countries=COUNTRIES, kinds=KINDS, region_pages={r.slug for r in regions},
+                                search_boost=SEARCH_BOOST)
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context: Any) -> None:

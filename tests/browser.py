@@ -1,0 +1,90 @@
+"""Helpers for browser tests: Debian's Chromium driven by Playwright, and Material's search box."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium calls Google's hosts at start-up.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter"]
+
+
+def chromium_missing() -> str | None:
+    """Why browser tests cannot run here, or None."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or apt-get install chromium"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is missing: run `make test`, which installs requirements.lock"
+    return None if shutil.which(CHROMIUM) else f"{CHROMIUM} is not executable"
+
+
+@contextmanager
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    targets: tuple[str, ...]
+    first: bool
+
+
+def queries(path: Path) -> list[Query]:
+    with path.open(encoding="utf-8") as source:
+        rows = [r for r in csv.reader(source, delimiter="\t") if r and not r[0].startswith("#")]
+    return [Query(r[0], tuple(r[1].split()), len(r) > 2 and r[2] == "first") for r in rows]
+
+
+def search(page: object, text: str) -> list[list[str]]:
+    """Type `text` into the search box; return the result items, each as its links (path#anchor), best first."""
+    box = "input.md-search__input"
+    meta = "document.querySelector('.md-search-result__meta')?.textContent || ''"
+    page.click(box)  # type: ignore[attr-defined]
+    page.fill(box, "")  # type: ignore[attr-defined]
+    page.wait_for_function(f"() => /Typ om te beginnen/.test({meta})")  # type: ignore[attr-defined]
+    page.type(box, text, delay=15)  # type: ignore[attr-defined]
+    page.wait_for_function(f"() => /overeenkom/.test({meta})")  # type: ignore[attr-defined]
+    previous = None
+    for _ in range(20):  # results settle after the last keystroke
+        page.wait_for_timeout(120)  # type: ignore[attr-defined]
+        items = page.eval_on_selector_all(  # type: ignore[attr-defined]
+            "li.md-search-result__item",
+            "els => els.map(e => Array.from(e.querySelectorAll('a.md-search-result__link')).map(a => a.href))")
+        if items == previous:
+            break
+        previous = items
+    return [[_local(href) for href in item] for item in previous or []]
+
+
+def _local(href: str) -> str:
+    parts = urlsplit(href)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def hit(query: Query, items: list[list[str]], depth: int = 3) -> bool:
+    """Whether a target is among the first `depth` results (or is the first result, when required)."""
+    considered = items[:1] if query.first else items[:depth]
+    links = [link for item in considered for link in (item[:1] if query.first else item)]
+    return any(_matches(link, target) for link in links for target in query.targets)
+
+
+def _matches(link: str, target: str) -> bool:
+    path, _, anchor = target.partition("#")
+    link_path, _, link_anchor = link.partition("#")
+    return link_path == path and (not anchor or link_anchor == anchor)

@@ -1,0 +1,47 @@
+"""Print search hits in the top 3 for tests/fixtures/search_queries.tsv against a served site.
+
+Usage: .venv/bin/python tests/search_report.py [BASE_URL]   (default: serves ./site on a free port)
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import browser, hit, queries, search  # noqa: E402
+from conftest import QuietHandler  # noqa: E402
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search_queries.tsv"
+
+
+def measure(base: str, show: bool = True) -> tuple[int, int, list[str]]:
+    misses = []
+    with browser() as chromium:
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "/")
+        checked = queries(FIXTURE)
+        for query in checked:
+            items = search(page, query.text)
+            ok = hit(query, items)
+            if not ok:
+                misses.append(f"{query.text!r}: expected {' or '.join(query.targets)}"
+                              f"{' first' if query.first else ''}; got {[i[0] for i in items[:3]]}")
+            if show:
+                print(f"{'hit ' if ok else 'MISS'} {query.text:28} {[i[0] for i in items[:3]]}")
+    return len(checked) - len(misses), len(checked), misses
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        found, total, _ = measure(sys.argv[1].rstrip("/"))
+    else:
+        site = Path(__file__).resolve().parent.parent / "site"
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        found, total, _ = measure(f"http://127.0.0.1:{server.server_address[1]}")
+        server.shutdown()
+    print(f"{found}/{total} queries hit in the top 3 ({found / total:.1%})")

@@ -1,0 +1,105 @@
+"""What a person does with the site, in headless Chromium against the built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import browser, chromium_missing, hit, queries, search
+
+REASON = chromium_missing()
+if REASON:
+    pytest.skip(REASON, allow_module_level=True)
+
+QUERIES = Path(__file__).resolve().parent / "fixtures" / "search_queries.tsv"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(chromium: object, served: str) -> Iterator[object]:
+    """A fresh page that records every request and every console error."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
+
+
+def test_dutch_queries_find_what_people_expect(page: object, served: str) -> None:
+    page.goto(served + "/")  # type: ignore[attr-defined]
+    checked = queries(QUERIES)
+    misses = []
+    for query in checked:
+        items = search(page, query.text)
+        if not hit(query, items):
+            misses.append(f"{query.text!r} → {[i[0] for i in items[:3]]}")
+    share = 1 - len(misses) / len(checked)
+    print(f"search: {len(checked) - len(misses)}/{len(checked)} queries hit in the top 3 ({share:.1%})", *misses, sep="\n  ")
+    assert len(checked) >= 30
+    assert share >= 0.9, misses
+    names = [q for q in checked if q.first]
+    assert all(f"{q.text!r} →" not in " ".join(misses) for q in names), "a theme, region or year page is not first"
+
+
+def test_a_search_result_opens_its_page(page: object, served: str) -> None:
+    page.goto(served + "/")  # type: ignore[attr-defined]
+    search(page, "Hauts-de-France")
+    page.click("li.md-search-result__item a.md-search-result__link")  # type: ignore[attr-defined]
+    page.wait_for_url("**/regios/hauts-de-france/**")  # type: ignore[attr-defined]
+    assert page.text_content("h1").startswith("Hauts-de-France")  # type: ignore[attr-defined]
+
+
+def in_view(page: object, selector: str) -> bool:
+    return page.evaluate(  # type: ignore[attr-defined]
+        """s => { const r = document.querySelector(s).getBoundingClientRect();
+                   return r.top >= 0 && r.top < window.innerHeight && r.height > 0; }""", selector)
+
+
+def test_a_deep_link_lands_on_its_year_section(page: object, served: str) -> None:
+    page.goto(served + "/themas/energie/#jaar-2023")  # type: ignore[attr-defined]
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    assert in_view(page, "#jaar-2023")
+    assert page.evaluate("window.scrollY") > 200  # type: ignore[attr-defined]
+
+
+def test_browsing_from_home_to_theme_to_document_to_year_and_region(page: object, served: str) -> None:
+    page.goto(served + "/")  # type: ignore[attr-defined]
+    page.click("article a[href$='themas/']")  # type: ignore[attr-defined]
+    page.wait_for_url("**/themas/")  # type: ignore[attr-defined]
+    page.click("article a[href$='water-en-klimaat/']")  # type: ignore[attr-defined]
+    page.wait_for_url("**/themas/water-en-klimaat/")  # type: ignore[attr-defined]
+    source = page.get_attribute("article p.bron a", "href")  # type: ignore[attr-defined]
+    page.click("article p.bron a")  # type: ignore[attr-defined]
+    page.wait_for_url("**/documenten/**")  # type: ignore[attr-defined]
+    assert in_view(page, "#" + urlsplit(source).fragment)
+    page.click("article a[href*='jaren/']")  # type: ignore[attr-defined]
+    page.wait_for_url("**/jaren/*/")  # type: ignore[attr-defined]
+    assert "Voorzitter:" in page.text_content("article")  # type: ignore[attr-defined]
+    page.click("article a[href*='regios/']")  # type: ignore[attr-defined]
+    page.wait_for_url("**/regios/*/**")  # type: ignore[attr-defined]
+    assert page.locator("article h2[id^='jaar-']").count() >= 1  # type: ignore[attr-defined]
+
+
+PAGES = ["/themas/", "/themas/energie/", "/regios/noordrijn-westfalen/", "/jaren/2026/",
+         "/documenten/2020-nl-resultatenbrief/", "/documenten/2026-benelux-jaarplan/", "/404.html", "/"]
+
+
+def test_no_page_asks_another_host_and_the_console_stays_clean(page: object, served: str) -> None:
+    for path in PAGES:
+        page.goto(served + path)  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    search(page, "waterstof")
+    hosts = {urlsplit(url).netloc for url in page.requests if not url.startswith(("data:", "blob:"))}  # type: ignore[attr-defined]
+    assert hosts == {urlsplit(served).netloc}
+    assert page.errors == []  # type: ignore[attr-defined]
