@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import facets, inline
+from . import describe, facets, inline
 from .facets import Entry, Facet
 from .model import Corpus, Document
 from .read import COUNTRIES, KINDS
@@ -46,13 +46,19 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     page("regios/index.md", "facet_index.md.j2", facets=regions, kind="regios")
     page("jaren/index.md", "year_index.md.j2")
     page("documenten/index.md", "document_index.md.j2")
+    theme_labels = {t.slug: t.label for t in corpus.themes}
     for facet in themes + regions:
         page(facet.path, "facet.md.j2", facet=facet, related=_related(facet, themes, regions),
-             footnotes=_footnotes(facet.entries))
+             footnotes=_footnotes(facet.entries), description=describe.facet(facet))
     for facet in years:
-        page(facet.path, "year.md.j2", facet=facet, documents=[d for d in documents if d.meta.year == int(facet.slug)])
+        of_year = [d for d in documents if d.meta.year == int(facet.slug)]
+        page(facet.path, "year.md.j2", facet=facet, documents=of_year,
+             description=describe.year(facet, of_year, theme_labels))
+    for term, kind in [(t, "themas") for t in corpus.themes] + [(r, "regios") for r in corpus.regions]:
+        for alias in term.aliases:
+            page(f"{kind}/{alias}.md", "redirect.md.j2", title=term.label, target=f"../{term.slug}/")
     for doc in documents:
-        page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc,
+        page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc, description=describe.document(doc),
              footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
     return pages
 

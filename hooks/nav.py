@@ -22,6 +22,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
         if folder(item) in SECTIONS:
             item.title = SECTIONS[folder(item)]
             newest_first = folder(item) in ("jaren", "documenten")
+            item.children = [c for c in item.children if not _is_redirect(c)]
             item.children.sort(key=lambda child: (not child.is_index, _sort_key(child, newest_first)))
     nav.items.sort(key=lambda item: order.index(folder(item)) if folder(item) in order else -1)
     return nav
@@ -36,8 +37,21 @@ def _sort_key(child: Any, newest_first: bool) -> Any:
 
 def _front_matter_title(path: str) -> str:
     """Page titles are not read yet when the nav is built; take the title line of the front matter."""
+    return _front_matter(path).get("title", path)
+
+
+def _is_redirect(child: Any) -> bool:
+    """Pages left at an old slug only redirect; they stay out of the navigation."""
+    return bool(getattr(child, "file", None)) and "redirect" in _front_matter(child.file.abs_src_path)
+
+
+def _front_matter(path: str) -> dict[str, str]:
+    found = {}
     with open(path, encoding="utf-8") as source:
         for line in source:
-            if line.startswith("title:"):
-                return line[len("title:"):].strip().strip('"')
-    return path
+            if line.strip() == "---" and found:
+                break
+            key, _, value = line.partition(":")
+            if value and not line.startswith(" "):
+                found[key.strip()] = value.strip().strip('"')
+    return found

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -35,10 +36,17 @@ def front() -> str:
     return FRONT
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV [NAME, default]` becomes its default, as MkDocs does without NAME set."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def build_site(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary") -> Path:
     """Generate and build the whole site into `work` exactly as `make site` does; return `work`."""
     work.mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = str(work / "site_src")
     config["site_dir"] = str(work / "site")
     config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
@@ -68,6 +76,31 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("site"), ROOT / "raw")
 
 
+@pytest.fixture(scope="session")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with the theme 'energie' renamed to 'energievoorziening', old slug kept as alias."""
+    work = tmp_path_factory.mktemp("renamed")
+    shutil.copytree(ROOT / "vocabulary", work / "vocabulary")
+    themes = work / "vocabulary" / "themes.yml"
+    text = themes.read_text(encoding="utf-8")
+    assert "- slug: energie\n" in text
+    themes.write_text(text.replace("- slug: energie\n", "- slug: energievoorziening\n  aliases: [energie]\n"),
+                      encoding="utf-8")
+    return build_site(work, ROOT / "raw", vocabulary=work / "vocabulary")
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -76,8 +109,5 @@ class QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served(built: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built / "site") as base:
+        yield base

@@ -5,15 +5,12 @@ Usage: .venv/bin/python tests/search_report.py [BASE_URL]   (default: serves ./s
 
 from __future__ import annotations
 
-import functools
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import browser, hit, queries, search  # noqa: E402
-from conftest import QuietHandler  # noqa: E402
+from conftest import serve  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search_queries.tsv"
 
@@ -39,9 +36,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1:
         found, total, _ = measure(sys.argv[1].rstrip("/"))
     else:
-        site = Path(__file__).resolve().parent.parent / "site"
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        found, total, _ = measure(f"http://127.0.0.1:{server.server_address[1]}")
-        server.shutdown()
+        with serve(Path(__file__).resolve().parent.parent / "site") as base:
+            found, total, _ = measure(base)
     print(f"{found}/{total} queries hit in the top 3 ({found / total:.1%})")

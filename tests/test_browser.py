@@ -103,3 +103,24 @@ def test_no_page_asks_another_host_and_the_console_stays_clean(page: object, ser
     hosts = {urlsplit(url).netloc for url in page.requests if not url.startswith(("data:", "blob:"))}  # type: ignore[attr-defined]
     assert hosts == {urlsplit(served).netloc}
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_year_section_link_can_be_copied(chromium: object, served: str) -> None:
+    context = chromium.new_context()  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+    tab = context.new_page()
+    tab.goto(served + "/themas/energie/")
+    tab.click("#jaar-2023 button.sectielink")
+    tab.wait_for_function("() => document.querySelector('#jaar-2023 button.sectielink').textContent === 'Gekopieerd'")
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied == "https://benelux-voorzitterschappen.example.org/themas/energie/#jaar-2023"
+
+
+def test_an_old_slug_redirects_and_keeps_its_anchor(page: object, renamed: Path) -> None:
+    from conftest import serve
+    with serve(renamed / "site") as base:
+        page.goto(base + "/themas/energie/#jaar-2026")  # type: ignore[attr-defined]
+        page.wait_for_url("**/themas/energievoorziening/#jaar-2026")  # type: ignore[attr-defined]
+        page.wait_for_load_state("load")  # type: ignore[attr-defined]
+        assert in_view(page, "#jaar-2026")

@@ -176,3 +176,19 @@ def test_no_markup_leaks_into_the_pages(built: Path) -> None:
     for path in (built / "site").rglob("*.html"):
         text = re.sub(r"<(script|style)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
         assert "{:" not in text and "{ ." not in text and "{ #" not in text, path
+
+
+def test_every_page_previews_well(built: Path) -> None:
+    """Description and Open Graph tags with absolute URLs, so a mailed link shows a useful preview."""
+    import re
+    for path in (built / "site").rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        for name in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            match = re.search(rf'<meta property="{name}" content="([^"]+)"', text)
+            assert match and match.group(1).strip(), f"{path}: {name}"
+        url = re.search(r'<meta property="og:url" content="([^"]+)"', text).group(1)
+        assert url.startswith("https://") and url.endswith("/"), path
+        description = re.search(r'<meta name="description" content="([^"]+)"', text)
+        assert description and len(description.group(1)) > 40, path
