@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import describe, facets, inline
+from . import describe, facets, inline, overview
 from .facets import Entry, Facet
 from .model import Corpus, Document
 from .read import COUNTRIES, KINDS
@@ -26,19 +26,23 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.filters.update(md=_markdown, plain=inline.plain, yaml=_yaml_string, date=_date, section_path=section_path, why=_why)
+    env.globals.update(changes=_overview_changes)
     themes = facets.by_term(corpus, "themas", corpus.themes, "themes")
     regions = [f for f in facets.by_term(corpus, "regios", corpus.regions, "regions") if f.entries]
     years = facets.by_year(corpus)
     documents = sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug))
     labels = {f"themas/{t.slug}": t.label for t in corpus.themes} | {f"regios/{r.slug}": r.label for r in corpus.regions}
+    covered = sorted(int(f.slug) for f in years)
     site: dict[str, Any] = dict(themes=themes, regions=regions, years=years, documents=documents, labels=labels,
                                 countries=COUNTRIES, kinds=KINDS, region_pages={r.slug for r in regions},
-                                search_boost=SEARCH_BOOST)
+                                search_boost=SEARCH_BOOST, covered=covered, compare_with=_compare_with(covered),
+                                theme_matrix=overview.matrix(themes, covered),
+                                region_matrix=overview.matrix(regions, covered))
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
-        link = _linker(path)
-        text = env.get_template(template).render(site=site, path=path, link=link, **context)
+        link, url = _linker(path), _url(path)
+        text = env.get_template(template).render(site=site, path=path, link=link, url=url, **context)
         pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
     page("index.md", "home.md.j2")
@@ -49,11 +53,18 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     theme_labels = {t.slug: t.label for t in corpus.themes}
     for facet in themes + regions:
         page(facet.path, "facet.md.j2", facet=facet, related=_related(facet, themes, regions),
-             footnotes=_footnotes(facet.entries), description=describe.facet(facet))
+             footnotes=_footnotes(facet.entries), description=describe.facet(facet),
+             timeline=overview.timeline(facet, covered))
     for facet in years:
-        of_year = [d for d in documents if d.meta.year == int(facet.slug)]
+        year = int(facet.slug)
+        of_year = [d for d in documents if d.meta.year == year]
+        previous = max((y for y in covered if y < year), default=None)
+        country = overview.presiding_country(year)
         page(facet.path, "year.md.j2", facet=facet, documents=of_year,
-             description=describe.year(facet, of_year, theme_labels))
+             description=describe.year(facet, of_year, theme_labels), country=country,
+             statement=overview.country_statement(of_year, country), previous=previous,
+             changes=overview.compare(themes, year, previous) if previous else [],
+             priorities=[p for d in of_year for p in overview.priorities(d)])
     for term, kind in [(t, "themas") for t in corpus.themes] + [(r, "regios") for r in corpus.regions]:
         for alias in term.aliases:
             page(f"{kind}/{alias}.md", "redirect.md.j2", title=term.label, target=f"../{term.slug}/")
@@ -70,6 +81,34 @@ def _linker(page_path: str) -> Any:
         relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
         return f"{relative}#{anchor}" if anchor else relative
     return link
+
+
+def _compare_with(covered: list[int]) -> list[int]:
+    """Years to compare the newest presidency with: the one before, and the previous one of the same country."""
+    if len(covered) < 2:
+        return []
+    newest = covered[-1]
+    same = [y for y in covered[:-1] if overview.presiding_country(y) == overview.presiding_country(newest)]
+    return sorted({covered[-2], *same[-1:]}, reverse=True)
+
+
+def _url(page_path: str) -> Any:
+    """A template function for raw HTML: the final relative URL from this page to another page and anchor."""
+    def directory(path: str) -> str:
+        stem = path[:-3]
+        return "" if stem == "index" else stem[:-len("index")] if stem.endswith("/index") else stem + "/"
+
+    def url(target: str, anchor: str | None = None) -> str:
+        relative = posixpath.relpath(directory(target if target.endswith(".md") else target + ".md") or ".",
+                                     directory(page_path) or ".")
+        relative = "./" if relative == "." else relative + "/"
+        return f"{relative}#{anchor}" if anchor else relative
+    return url
+
+
+@jinja2.pass_context
+def _overview_changes(context: Any, year: int, previous: int) -> list[overview.Change]:
+    return overview.compare(context["site"]["themes"], year, previous)
 
 
 @jinja2.pass_context
