@@ -34,7 +34,11 @@ $(CHROMIUM):
 test: $(BIN)/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest -q -rs
 
-serve: pages
+# Regenerates the pages when raw/, templates/ or vocabulary/ change; mkdocs serve reloads the browser.
+serve: $(BIN)/.installed
+	$(BIN)/python -m generator build
+	$(BIN)/python -m generator watch & watcher=$$!; \
+	trap 'kill $$watcher' EXIT INT TERM; \
 	$(BIN)/mkdocs serve
 
 clean:

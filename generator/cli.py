@@ -3,48 +3,99 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from . import evaluate, pipeline, render, report, search, write
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from . import evaluate, pipeline, render, report, search, watch, write
 from .errors import InputError
+from .model import Corpus
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["build", "search-index", "report", "evaluate"],
-                        help="build: generate the pages into --out; search-index: add Dutch search terms to the "
-                             "built site in --site; report: paragraphs without or with many themes; "
-                             "evaluate: quality figures against the labelled fixtures")
-    parser.add_argument("--site", type=Path, default=Path("site"), help="built site, for search-index")
-    parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
+    parser.add_argument("command", choices=["build", "watch", "search-index", "report", "evaluate"],
+                        help="build: generate the pages into --out; watch: build again whenever raw/, templates/ "
+                             "or vocabulary/ change; search-index: add Dutch search terms to the built site in "
+                             "--site; report: paragraphs without or with many themes; evaluate: quality figures "
+                             "against the labelled fixtures")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"), help="folder of themes.yml and regions.yml")
     parser.add_argument("--templates", type=Path, default=Path("templates"), help="folder of Jinja2 templates")
     parser.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs folder (default: site_src)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="built site, for search-index")
+    parser.add_argument("--site-url", help="absolute URL of the published site (default: $SITE_URL, else mkdocs.yml)")
+    parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
     args = parser.parse_args(argv)
-    start = time.perf_counter()
     if args.command == "search-index":
         print(f"search index: extra Dutch search terms for {search.enrich(args.site)} entries")
         return 0
+    if args.command == "watch":
+        return watch.run(lambda: build(args), [args.raw, args.templates, args.vocabulary])
+    if args.command == "build":
+        return build(args)
     try:
         corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
-        if args.command != "build":
-            text = report.editors_report(corpus, args.paragraph) if args.command == "report" else \
-                evaluate.report(corpus, Path("tests/fixtures"))
-            print(text)
-            return 0
-        pages = render.render_site(corpus, args.templates)
     except InputError as err:
-        print(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)
-        print(str(err), file=sys.stderr)
-        return 1
-    for figure in corpus.conservation:
-        print(f"  {figure.slug}: {figure.share:.1%} of {figure.total} letters and digits on the page")
-    written = write.write_pages(pages, args.out)
-    paragraphs = sum(len(d.paragraphs) for d in corpus.documents)
-    print(f"{len(corpus.documents)} documents, {paragraphs} paragraphs, {len(pages)} pages: "
-          f"{len(written.written)} written, {len(written.removed)} removed, {written.unchanged} unchanged "
-          f"({time.perf_counter() - start:.2f} s)")
+        return _stopped(err)
+    text = report.editors_report(corpus, args.paragraph) if args.command == "report" else \
+        evaluate.report(corpus, Path("tests/fixtures"))
+    print(text)
     return 0
+
+
+def build(args: argparse.Namespace) -> int:
+    """Analyse, render and write; print a summary table. Nothing is written when the input has problems."""
+    console = Console(stderr=False, highlight=False)
+    start = time.perf_counter()
+    columns = (TextColumn("analysing documents"), BarColumn(), MofNCompleteColumn())
+    try:
+        with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+            task = bar.add_task("analyse", total=None)
+            corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary,
+                                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+        pages = render.render_site(corpus, args.templates, args.site_url or site_url(Path("mkdocs.yml")))
+    except InputError as err:
+        return _stopped(err)
+    written = write.write_pages(pages, args.out)
+    console.print(summary(corpus, written, time.perf_counter() - start))
+    return 0
+
+
+def summary(corpus: Corpus, written: write.Report, seconds: float) -> Table:
+    table = Table(title="Build", show_header=False, title_justify="left")
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    paragraphs = [p for d in corpus.documents for p in d.paragraphs if p.kind != "toc"]
+    table.add_row("documents", str(len(corpus.documents)))
+    table.add_row("paragraphs", str(len(paragraphs)))
+    per_theme = Counter(slug for p in paragraphs for slug in p.themes)
+    for theme in corpus.themes:
+        table.add_row(f"  {theme.slug}", str(per_theme[theme.slug]))
+    table.add_row("unclassified paragraphs", str(sum(1 for p in paragraphs if not p.themes)))
+    for figure in corpus.conservation:
+        table.add_row(f"text kept: {figure.slug}", f"{figure.share:.1%}")
+    table.add_row("pages written", f"{len(written.written)} (unchanged {written.unchanged}, removed {len(written.removed)})")
+    table.add_row("time", f"{seconds:.2f} s")
+    return table
+
+
+def _stopped(err: InputError) -> int:
+    print(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)
+    print(str(err), file=sys.stderr)
+    return 1
+
+
+def site_url(config: Path) -> str:
+    """The site's absolute URL as MkDocs will see it: $SITE_URL, else the value in mkdocs.yml."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"].rstrip("/") + "/"
+    match = re.search(r'^site_url:.*?"(https?://[^"]+)"', config.read_text(encoding="utf-8"), re.M)
+    return match.group(1).rstrip("/") + "/" if match else "https://example.org/"

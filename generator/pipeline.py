@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from . import classify, clean, conservation, lexicon, read, segment, vocabulary
@@ -9,8 +10,11 @@ from .errors import InputError, Problem
 from .model import Corpus, Document
 
 
-def analyse(*, raw_dir: Path, vocabulary_dir: Path) -> Corpus:
-    """Read and analyse the whole corpus; raise InputError with every problem found."""
+def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Read and analyse the whole corpus; raise InputError with every problem found.
+
+    `progress(done, total)` is called after each document, for a progress bar.
+    """
     problems = []
     try:
         raws = read.read_all(raw_dir)
@@ -34,6 +38,8 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path) -> Corpus:
                        footnotes=draft.footnotes)
         documents.append(classify.classify(doc, themes, regions))
         figures.append(conservation.check(raw, doc))
+        if progress:
+            progress(len(documents), len(raws))
     lost = [(raw, f) for raw, f in zip(raws, figures) if f.share < 1]
     if lost:
         raise InputError([Problem(raw.path, f.line or 1, f"text would be lost or duplicated here ({f.share:.2%} kept): "

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import describe, facets, inline, overview
+from . import describe, facets, feeds, inline, overview
 from .facets import Entry, Facet
 from .model import Corpus, Document
 from .read import COUNTRIES, KINDS
@@ -20,8 +20,8 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "november", "december"]
 
 
-def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
-    """All generated pages: path below the docs folder → Markdown text."""
+def render_site(corpus: Corpus, templates: Path, site_url: str = "https://example.org/") -> dict[str, str]:
+    """All generated files: path below the docs folder → text (Markdown pages, Atom feeds)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
@@ -71,13 +71,23 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     for doc in documents:
         page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc, description=describe.document(doc),
              footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
+    for facet in themes:
+        pages[f"feeds/themas/{facet.slug}.xml"] = feeds.render(
+            templates, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=feeds.tag(site_url, facet.path[:-3]),
+            self_url=f"{site_url}feeds/themas/{facet.slug}.xml", page_url=f"{site_url}themas/{facet.slug}/",
+            entries=feeds.theme_feed(facet, site_url))
+    pages["feeds/alles.xml"] = feeds.render(
+        templates, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=feeds.tag(site_url, "alles"),
+        self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
+        entries=feeds.site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
     return pages
 
 
 def _linker(page_path: str) -> Any:
     """A template function: relative Markdown link from this page to another page and anchor."""
     def link(target: str, anchor: str | None = None) -> str:
-        target = target if target.endswith(".md") else f"{target}.md"
+        has_suffix = "." in posixpath.basename(target)
+        target = target if has_suffix else f"{target}.md"
         relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
         return f"{relative}#{anchor}" if anchor else relative
     return link

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATED = ("index.md", "themas", "jaren", "regios", "documenten")
+GENERATED = ("index.md", "themas", "jaren", "regios", "documenten", "feeds")
 """What the generator owns inside the docs folder; everything else there is hand-written."""
 
 
@@ -44,5 +44,5 @@ def _owned(out: Path) -> list[str]:
         if path.is_file():
             found.append(name)
         elif path.is_dir():
-            found += sorted(p.relative_to(out).as_posix() for p in path.rglob("*.md"))
+            found += sorted(p.relative_to(out).as_posix() for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
     return found

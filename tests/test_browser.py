@@ -124,3 +124,17 @@ def test_an_old_slug_redirects_and_keeps_its_anchor(page: object, renamed: Path)
         page.wait_for_url("**/themas/energievoorziening/#jaar-2026")  # type: ignore[attr-defined]
         page.wait_for_load_state("load")  # type: ignore[attr-defined]
         assert in_view(page, "#jaar-2026")
+
+
+def test_home_page_overview(page: object, served: str) -> None:
+    """The table is there at a glance; the screenshot goes to the test log folder."""
+    page.goto(served + "/")  # type: ignore[attr-defined]
+    table = page.locator("table.matrix-tabel").first  # type: ignore[attr-defined]
+    assert table.is_visible() and table.locator("tbody tr").count() == 15
+    shot = Path(__file__).resolve().parent.parent / "test-artifacts" / "home.png"
+    shot.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(shot), full_page=True)  # type: ignore[attr-defined]
+    print(f"screenshot of the home page: {shot}")
+    page.click("table.matrix-tabel a[href='themas/energie/#jaar-2026']")  # type: ignore[attr-defined]
+    page.wait_for_url("**/themas/energie/#jaar-2026")  # type: ignore[attr-defined]
+    assert in_view(page, "#jaar-2026")

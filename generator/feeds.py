@@ -1,0 +1,77 @@
+"""Atom feeds: one per theme and one for the whole site, so a reader can follow a theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from .facets import Facet
+from .inline import plain
+from .model import Document
+from .overview import entries_by_document
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    title: str
+    link: str
+    updated: str
+    content: str
+    """HTML (escaped once more by the template)."""
+
+
+def updated(doc: Document) -> str:
+    """The document's date as an Atom timestamp; undated documents count from the start of their year."""
+    value = doc.meta.date
+    if isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str) and value.count("-") == 1:
+        day = dt.date(int(value[:4]), int(value[5:7]), 1)
+    else:
+        day = dt.date(int(str(value)[:4]) if value else doc.meta.year, 1, 1)
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
+    """Per document, the paragraphs it adds to the theme, with their permanent links; newest first."""
+    entries = []
+    for doc, items in entries_by_document(list(facet.entries)):
+        page = f"{site_url}documenten/{doc.slug}/"
+        content = "".join(f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">'
+                          f"(bron)</a></p>" for e in items)
+        noun = "alinea" if len(items) == 1 else "alinea's"
+        entries.append(FeedEntry(id=tag(site_url, f"{facet.kind}/{facet.slug}/{doc.slug}"),
+                                 title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
+                                 link=f"{page}#{items[0].paragraph.id}", updated=updated(doc), content=content))
+    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+
+
+def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
+    """One entry per document of the site, newest first."""
+    entries = [FeedEntry(id=tag(site_url, f"documenten/{d.slug}"), title=plain(d.meta.title),
+                         link=f"{site_url}documenten/{d.slug}/", updated=updated(d),
+                         content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
+    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+
+
+def render(templates: Path, *, title: str, feed_id: str, self_url: str, page_url: str,
+           entries: list[FeedEntry]) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    newest = max((e.updated for e in entries), default="2000-01-01T00:00:00Z")
+    return env.get_template("feed.xml.j2").render(title=title, id=feed_id, self_url=self_url, page_url=page_url,
+                                                  updated=newest, entries=entries)
+
+
+def tag(site_url: str, path: str) -> str:
+    """A permanent Atom id that does not depend on where the site is hosted today."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},2026:{path}"
+
+
