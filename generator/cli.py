@@ -64,6 +64,8 @@ def build(args: argparse.Namespace) -> int:
         pages = render.render_site(corpus, args.templates, args.site_url or site_url(Path("mkdocs.yml")))
     except InputError as err:
         return _stopped(err)
+    for warning in corpus.warnings:
+        print(warning, file=sys.stderr)
     written = write.write_pages(pages, args.out)
     console.print(summary(corpus, written, time.perf_counter() - start))
     return 0

@@ -7,7 +7,8 @@ from collections import Counter
 from .facets import Facet
 from .inline import plain
 from .model import Document
-from .read import COUNTRIES, KINDS
+from .presidency import COUNTRIES
+from .read import KINDS
 
 LIMIT = 200
 """Previews cut descriptions around this length; stop at a word before it."""

@@ -13,9 +13,12 @@ class Problem:
     line: int
     message: str
     fix: str
+    warning: bool = False
+    """A warning names something odd but does not stop the build."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}\n    fix: {self.fix}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}\n    fix: {self.fix}"
 
 
 class InputError(Exception):

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Corpus, Document, Paragraph, Section, Term
-from .read import COUNTRIES
+from .presidency import COUNTRIES
 
 
 @dataclass(frozen=True)

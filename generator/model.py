@@ -151,3 +151,5 @@ class Corpus:
     themes: tuple[Term, ...]
     regions: tuple[Term, ...]
     conservation: tuple[Conservation, ...] = ()
+    warnings: tuple[object, ...] = ()
+    """Problems in the input that did not stop the build (errors.Problem with warning=True)."""

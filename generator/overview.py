@@ -9,15 +9,7 @@ from dataclasses import dataclass
 from .facets import Entry, Facet
 from .inline import plain
 from .model import Document, Paragraph, Section
-from .read import COUNTRIES
-
-ROTATION = ("NL", "BE", "LU")
-"""The presidency rotates yearly in this order; 2026 is the Netherlands."""
-
-
-def presiding_country(year: int) -> str:
-    """Country code of the presidency in `year`, from the rotation."""
-    return ROTATION[(year - 2026) % 3]
+from .presidency import COUNTRIES
 
 
 @dataclass(frozen=True)
@@ -116,12 +108,12 @@ def _title(section: Section) -> str:
 
 
 def country_statement(documents: list[Document], country: str) -> tuple[Document, Paragraph] | None:
-    """A paragraph that says who holds the presidency ("Per 1 januari 2026 neemt Nederland … over")."""
-    name = COUNTRIES[country]
-    pattern = re.compile(rf"[^.]*\b{name}\b[^.]*voorzitter|[^.]*voorzitter[^.]*\b{name}\b", re.IGNORECASE)
+    """A paragraph with a sentence that says who holds the presidency ("Per 1 januari 2026 neemt Nederland … over")."""
+    name = re.compile(rf"\b{COUNTRIES[country]}\b", re.IGNORECASE)
     for doc in documents:
         for p in doc.paragraphs:
-            if p.kind == "p" and pattern.search(plain(p.text)):
+            sentences = plain(p.text).split(". ") if p.kind == "p" else []
+            if any("voorzitter" in s.lower() and name.search(s) for s in sentences):
                 return doc, p
     return None
 

@@ -15,9 +15,9 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
 
     `progress(done, total)` is called after each document, for a progress bar.
     """
-    problems = []
+    problems, warnings = [], []
     try:
-        raws = read.read_all(raw_dir)
+        raws, warnings = read.read_all(raw_dir)
     except InputError as err:
         problems += err.problems
         raws = []
@@ -47,4 +47,4 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
                                   "this is a cleaner bug: report it with this file; meanwhile check the furniture patterns")
                           for raw, f in lost])
     return Corpus(documents=tuple(documents), themes=terms["themes"], regions=terms["regions"],
-                  conservation=tuple(figures))
+                  conservation=tuple(figures), warnings=tuple(warnings))

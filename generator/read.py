@@ -12,6 +12,7 @@ import yaml
 
 from .errors import InputError, Problem
 from .model import Meta, RawDocument
+from .presidency import COUNTRIES, FIRST_YEAR, LAST_YEAR, presiding_country
 
 KINDS = {
     "prioriteitenbrief": "Prioriteitenbrief",
@@ -19,12 +20,12 @@ KINDS = {
     "jaarplan": "Jaarplan",
     "resultatenoverzicht": "Resultatenoverzicht",
 }
-COUNTRIES = {"NL": "Nederland", "BE": "België", "LU": "Luxemburg"}
 REQUIRED = ("title", "kind", "year", "country", "issuer")
 OPTIONAL = ("date", "addressee", "source", "furniture", "slug")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 SENTINELS = re.compile("[\ue000-\ue0ff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 EXAMPLE = """---
 title: Prioriteiten van het Nederlandse Benelux-voorzitterschap 2026
 kind: prioriteitenbrief
@@ -35,8 +36,11 @@ issuer: Minister van Buitenlandse Zaken
 ---"""
 
 
-def read_all(raw_dir: Path) -> list[RawDocument]:
-    """Read every ``*.txt`` in `raw_dir`; raise InputError listing all problems."""
+def read_all(raw_dir: Path) -> tuple[list[RawDocument], list[Problem]]:
+    """Read every ``*.txt`` in `raw_dir`; return the documents and the warnings.
+
+    Raises InputError listing every problem that stops the build.
+    """
     docs: list[RawDocument] = []
     problems: list[Problem] = []
     for path in sorted(raw_dir.glob("*.txt")):
@@ -47,9 +51,10 @@ def read_all(raw_dir: Path) -> list[RawDocument]:
     problems += _duplicate_slugs(docs)
     if not docs and not problems:
         problems.append(Problem(str(raw_dir), 0, "no raw documents found", "add a .txt file with front matter"))
-    if problems:
-        raise InputError(problems)
-    return docs
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise InputError(errors)
+    return docs, [p for p in problems if p.warning]
 
 
 def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
@@ -58,12 +63,13 @@ def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
     data = path.read_bytes()
     if not data.strip():
         return None, [Problem(name, 1, "the file is empty", "add front matter and the document text, or remove the file")]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        return None, [Problem(name, line, f"the file is not valid UTF-8 (byte {data[err.start]:#x})",
-                              "save the file as UTF-8 text")]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, [Problem(name, line, "the file is binary, not text (it contains NUL bytes)",
+                              "export the document as plain text (UTF-8) and put that .txt file in raw/")]
+    text, notes = _decode(name, data)
+    if text is None:
+        return None, notes
     text = SENTINELS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     if lines[0].strip() != "---":
@@ -78,14 +84,33 @@ def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
     if not body.strip():
         problems.append(Problem(name, end + 2, "the document has no text below the front matter",
                                 "paste the extracted text below the closing '---'"))
-    if meta is None or problems:
+    problems = notes + problems
+    if meta is None or any(not p.warning for p in problems):
         return None, problems
     raw_slug = meta.pop("slug", None)
     slug = str(raw_slug) if raw_slug else path.stem
     if not SLUG.fullmatch(slug):
         return None, [Problem(name, 1, f"'{slug}' is not a valid slug",
                               "use lower-case letters, digits and single hyphens, e.g. 2026-nl-prioriteitenbrief")]
-    return RawDocument(path=name, slug=slug, meta=Meta(**meta), body=body, first_line=end + 2), []
+    return RawDocument(path=name, slug=slug, meta=Meta(**meta), body=body, first_line=end + 2), problems
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 (with or without byte-order mark); else Windows-1252/Latin-1 when that reads as text."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        byte = data[err.start]
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not CONTROL.search(text):
+        return text, [Problem(name, line, f"the file is not UTF-8 (byte {byte:#x}); it was read as Windows-1252/Latin-1",
+                              "save the file as UTF-8 to be sure every character is right", warning=True)]
+    return None, [Problem(name, line, f"the file is not valid UTF-8 (byte {byte:#x}) and not Windows-1252 text either",
+                          "save the file as UTF-8 text")]
 
 
 def _parse_meta(name: str, header: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -107,7 +132,8 @@ def _parse_meta(name: str, header: str) -> tuple[dict[str, Any] | None, list[Pro
         if key not in REQUIRED + OPTIONAL:
             close = difflib.get_close_matches(str(key), REQUIRED + OPTIONAL, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(REQUIRED + OPTIONAL)}"
-            problems.append(Problem(name, lines.get(key, 2), f"unknown front-matter key '{key}'", hint))
+            problems.append(Problem(name, lines.get(key, 2), f"unknown front-matter key '{key}' is ignored", hint,
+                                    warning=True))
     checks = {"title": _text, "issuer": _text, "kind": _kind, "year": _year, "country": _country,
               "date": _date, "furniture": _furniture}
     for key, check in checks.items():
@@ -115,14 +141,21 @@ def _parse_meta(name: str, header: str) -> tuple[dict[str, Any] | None, list[Pro
             message = check(values[key])
             if message:
                 problems.append(Problem(name, lines.get(key, 2), f"'{key}': {message[0]}", message[1]))
-    if problems:
+    if values.get("year") and values.get("country") in COUNTRIES and not _year(values["year"]):
+        expected = presiding_country(values["year"])
+        if values["country"] != expected:
+            problems.append(Problem(name, lines.get("country", 2),
+                                    f"'country': {values['country']} contradicts the rotation: the presidency of "
+                                    f"{values['year']} is {expected} ({COUNTRIES[expected]})",
+                                    f"check 'year' and 'country'; the rotation is NL → BE → LU, 2026 being NL"))
+    if any(not p.warning for p in problems):
         return None, problems
     meta = {k: values.get(k) for k in REQUIRED + OPTIONAL if k in values}
     meta["furniture"] = tuple(values.get("furniture") or ())
     for key in ("addressee", "source"):
         meta[key] = str(meta[key]) if meta.get(key) is not None else None
     meta["date"] = values.get("date")
-    return meta, []
+    return meta, problems
 
 
 def _text(value: Any) -> tuple[str, str] | None:
@@ -134,8 +167,9 @@ def _kind(value: Any) -> tuple[str, str] | None:
 
 
 def _year(value: Any) -> tuple[str, str] | None:
-    ok = isinstance(value, int) and not isinstance(value, bool) and 1944 <= value <= 2100
-    return None if ok else (f"{value!r} is not a presidency year", "write the year as four digits, e.g. 2026")
+    ok = isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
+    return None if ok else (f"{value!r} is not a presidency year ({FIRST_YEAR}–{LAST_YEAR})",
+                            "write the presidency year the document is about as four digits, e.g. 2026")
 
 
 def _country(value: Any) -> tuple[str, str] | None:

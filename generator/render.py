@@ -12,7 +12,8 @@ import jinja2
 from . import describe, facets, feeds, inline, overview
 from .facets import Entry, Facet
 from .model import Corpus, Document
-from .read import COUNTRIES, KINDS
+from .presidency import COUNTRIES, presiding_country
+from .read import KINDS
 
 SEARCH_BOOST = 3
 """Theme, region and year pages rank above passages that merely mention their name."""
@@ -59,7 +60,7 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
         year = int(facet.slug)
         of_year = [d for d in documents if d.meta.year == year]
         previous = max((y for y in covered if y < year), default=None)
-        country = overview.presiding_country(year)
+        country = presiding_country(year)
         page(facet.path, "year.md.j2", facet=facet, documents=of_year,
              description=describe.year(facet, of_year, theme_labels), country=country,
              statement=overview.country_statement(of_year, country), previous=previous,
@@ -98,7 +99,7 @@ def _compare_with(covered: list[int]) -> list[int]:
     if len(covered) < 2:
         return []
     newest = covered[-1]
-    same = [y for y in covered[:-1] if overview.presiding_country(y) == overview.presiding_country(newest)]
+    same = [y for y in covered[:-1] if presiding_country(y) == presiding_country(newest)]
     return sorted({covered[-2], *same[-1:]}, reverse=True)
 
 

@@ -12,7 +12,7 @@ from generator.model import Corpus, Document
 @pytest.fixture(scope="module")
 def analysed() -> tuple[dict[str, read.RawDocument], Corpus]:
     root = Path(__file__).resolve().parent.parent
-    raws = {r.slug: r for r in read.read_all(root / "raw")}
+    raws = {r.slug: r for r in read.read_all(root / "raw")[0]}
     return raws, pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, overview, pipeline, watch
+from generator import facets, overview, pipeline, presidency, watch
 from generator.model import Corpus
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -25,7 +25,7 @@ def corpus() -> Corpus:
 @pytest.mark.parametrize("year, country", [(2020, "NL"), (2021, "BE"), (2022, "LU"), (2023, "NL"), (2025, "LU"),
                                            (2026, "NL"), (2027, "BE"), (2028, "LU"), (2045, "BE")])
 def test_presiding_country_follows_the_rotation(year: int, country: str) -> None:
-    assert overview.presiding_country(year) == country
+    assert presidency.presiding_country(year) == country
 
 
 def test_matrix_counts_and_shades(corpus: Corpus) -> None:

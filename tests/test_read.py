@@ -50,10 +50,16 @@ def test_unknown_country_names_its_line(tmp_path: Path, front: str) -> None:
     assert "NL (Nederland)" in problems[0].fix
 
 
-def test_non_utf8_names_the_line_of_the_bad_byte(tmp_path: Path, front: str) -> None:
-    path = write(tmp_path, "x.txt", front.encode() + b"goed\nfout \xe9\n")
+def test_windows_1252_is_read_with_a_warning(tmp_path: Path, front: str) -> None:
+    path = write(tmp_path, "x.txt", (front + "goed\nfinanciële “steun”\n").encode("cp1252"))
     doc, problems = read.read_file(path)
-    assert doc is None and problems[0].line == 10 and "UTF-8" in problems[0].message
+    assert doc is not None and "financiële “steun”" in doc.body
+    assert [(p.line, p.warning) for p in problems] == [(10, True)] and "Windows-1252" in problems[0].message
+
+
+def test_undecodable_bytes_name_their_line(tmp_path: Path, front: str) -> None:
+    doc, problems = read.read_file(write(tmp_path, "x.txt", front.encode() + b"goed\nfout \x81\x8d\n"))
+    assert doc is None and problems[0].line == 10 and "not valid UTF-8 (byte 0x81)" in problems[0].message
 
 
 def test_missing_and_unknown_keys(tmp_path: Path, front: str) -> None:
@@ -61,6 +67,13 @@ def test_missing_and_unknown_keys(tmp_path: Path, front: str) -> None:
     _, problems = read.read_file(path)
     messages = " ".join(p.message + p.fix for p in problems)
     assert "lacks the key 'issuer'" in messages and "did you mean 'issuer'" in messages
+    assert [p.warning for p in problems if "isuer" in p.message] == [True]
+
+
+def test_an_unknown_key_only_warns(tmp_path: Path, front: str) -> None:
+    doc, problems = read.read_file(write(tmp_path, "x.txt", front.replace("---\ntitle", "---\nauteur: X\ntitle") + "t\n"))
+    assert doc is not None and [(p.line, p.warning) for p in problems] == [(2, True)]
+    assert "unknown front-matter key 'auteur' is ignored" in str(problems[0])
 
 
 def test_empty_body_is_an_error(tmp_path: Path, front: str) -> None:
@@ -77,5 +90,5 @@ def test_duplicate_slugs_name_both_files(tmp_path: Path, front: str) -> None:
 
 
 def test_the_raw_folder_reads_cleanly(root: Path) -> None:
-    docs = read.read_all(root / "raw")
+    docs, _ = read.read_all(root / "raw")
     assert sorted(d.meta.year for d in docs) == [2020, 2023, 2025, 2026, 2026]

@@ -1,0 +1,135 @@
+"""Bad input: a clear message naming file and line, a non-zero exit, and the last good output untouched."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+
+GOOD = ROOT / "raw" / "2023-nl-prioriteitenbrief.txt"
+FRONT = "---\ntitle: Nieuw document\nkind: prioriteitenbrief\nyear: 2024\ncountry: BE\nissuer: X\n---\n"
+BODY = "Per 1 januari 2024 neemt België het voorzitterschap over.\n"
+
+
+def generate(raw: Path, out: Path, vocabulary: Path = ROOT / "vocabulary") -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "generator", "build", "--raw", str(raw), "--out", str(out),
+               "--vocabulary", str(vocabulary), "--templates", str(ROOT / "templates")]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
+    """A raw folder with one good document, already built once; returns raw, out and the built files."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(GOOD, raw)
+    assert generate(raw, out).returncode == 0
+    return raw, out, {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+CASES = {
+    "empty": (b"", r"nieuw\.txt:1: the file is empty"),
+    "binary": (b"%PDF-1.7\n\x00\x01\x02", r"nieuw\.txt:2: the file is binary, not text"),
+    "not decodable": ((FRONT + "fout ").encode() + b"\x81\x8d\n", r"nieuw\.txt:8: the file is not valid UTF-8 \(byte 0x81\)"),
+    "no front matter": (BODY.encode(), r"nieuw\.txt:1: the file does not start with YAML front matter"),
+    "front matter not closed": (FRONT[:-4].encode() + BODY.encode(), r"nieuw\.txt:1: the front matter is not closed"),
+    "front matter not YAML": (b"---\ntitle: [Nieuw\n---\n" + BODY.encode(), r"nieuw\.txt:2: the front matter is not valid YAML"),
+    "year outside any presidency": (FRONT.replace("2024", "1900").encode() + BODY.encode(),
+                                    r"nieuw\.txt:4: 'year': 1900 is not a presidency year \(1958–2100\)"),
+    "country against the rotation": (FRONT.replace("country: BE", "country: NL").encode() + BODY.encode(),
+                                     r"nieuw\.txt:5: 'country': NL contradicts the rotation: the presidency of 2024 is BE"),
+    "unknown country": (FRONT.replace("country: BE", "country: Belgie").encode() + BODY.encode(),
+                        r"nieuw\.txt:5: 'country': unknown presiding country 'Belgie'"),
+    "path outside the output folder": (FRONT.replace("---\ntitle", "---\nslug: ../../etc/passwd\ntitle").encode() + BODY.encode(),
+                                       r"nieuw\.txt:1: '\.\./\.\./etc/passwd' is not a valid slug"),
+    "same slug twice": (FRONT.replace("---\ntitle", "---\nslug: 2023-nl-prioriteitenbrief\ntitle").encode() + BODY.encode(),
+                        r"slug '2023-nl-prioriteitenbrief' is already used by"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_raw_file_stops_the_build_and_keeps_the_output(workspace: tuple, case: str) -> None:
+    raw, out, before = workspace
+    data, message = CASES[case]
+    (raw / "nieuw.txt").write_bytes(data)
+    result = generate(raw, out)
+    assert result.returncode == 1, result.stdout
+    assert re.search(message, result.stderr), result.stderr
+    assert "fix: " in result.stderr and "nothing was written" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+WARNINGS = {
+    "byte-order mark": (b"\xef\xbb\xbf" + (FRONT + BODY).encode(), None),
+    "CRLF line ends": ((FRONT + BODY).replace("\n", "\r\n").encode(), None),
+    "Windows-1252": ((FRONT + "De financiële “steun”.\n").encode("cp1252"), r"nieuw\.txt:8: warning: the file is not UTF-8"),
+    "unknown key": (FRONT.replace("issuer: X", "issuer: X\nauteur: Y").encode() + BODY.encode(),
+                    r"nieuw\.txt:7: warning: unknown front-matter key 'auteur' is ignored"),
+}
+
+
+@pytest.mark.parametrize("case", WARNINGS)
+def test_fixable_input_builds_and_says_so(workspace: tuple, case: str) -> None:
+    raw, out, _ = workspace
+    data, message = WARNINGS[case]
+    (raw / "nieuw.txt").write_bytes(data)
+    result = generate(raw, out)
+    assert result.returncode == 0, result.stderr
+    if message:
+        assert re.search(message, result.stderr), result.stderr
+    page = (out / "documenten" / "nieuw.md").read_text(encoding="utf-8")
+    assert "\r" not in page and "\ufeff" not in page
+    assert ("financiële “steun”" if case == "Windows-1252" else "neemt België het voorzitterschap over") in page
+
+
+VOCABULARY = {
+    "duplicate slug": ("- slug: energie\n  label: Energie\n  terms: [energie]\n", r"themes\.yml:\d+: slug 'energie' is used twice"),
+    "empty term list": ("- slug: extra\n  label: Extra\n  terms: []\n", r"themes\.yml:\d+: entry 'extra' has an empty or invalid term list"),
+    "invalid pattern": ("- slug: extra\n  label: Extra\n  terms: ['re:(']\n", r"themes\.yml:\d+: term 're:\(' of 'extra' is not a valid pattern"),
+}
+
+
+@pytest.mark.parametrize("case", VOCABULARY)
+def test_bad_vocabulary_stops_the_build(workspace: tuple, tmp_path: Path, case: str) -> None:
+    raw, out, before = workspace
+    vocabulary = tmp_path / "vocabulary"
+    shutil.copytree(ROOT / "vocabulary", vocabulary)
+    with (vocabulary / "themes.yml").open("a", encoding="utf-8") as themes:
+        themes.write("\n" + VOCABULARY[case][0])
+    result = generate(raw, out, vocabulary)
+    assert result.returncode == 1 and re.search(VOCABULARY[case][1], result.stderr), result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+HOSTILE = """Dit document bevat <script>alert("x")</script> en <b>vet</b> en <!-- commentaar -->.
+
+# Geen kop en *geen nadruk* en [geen link](https://example.org) en `code`.
+
+Jinja blijft tekst: {{ config.site_name }} en {% include "home.md.j2" %} en {# niets #}.
+
+1. Geen lijst maar tekst.
+
+""" + "Een erg lange regel " * 2000 + "eindigt hier.\n"
+
+
+def test_hostile_raw_text_is_shown_as_text(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(GOOD, raw)
+    (raw / "2024-be-test.txt").write_text(FRONT + HOSTILE, encoding="utf-8")
+    site = build_site(tmp_path / "work", raw) / "site"
+    html = (site / "documenten" / "2024-be-test" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "<script>alert" not in html and "<b>vet</b>" not in article and "<!-- commentaar" not in article
+    assert "&lt;script&gt;alert" in article and "&lt;b&gt;vet&lt;/b&gt;" in article
+    assert "{{ config.site_name }}" in article and "{% include" in article and "{# niets #}" in article
+    # *…* and **…** are the one Markdown the raw texts carry on purpose (the annual plan's italics and bold).
+    assert "# Geen kop en <em>geen nadruk</em> en [geen link](https://example.org) en `code`." in article
+    assert "<h1 id=\"geen" not in article and 'href="https://example.org"' not in article
+    assert "1. Geen lijst maar tekst." in article and article.count("Een erg lange regel") == 2000
