@@ -10,13 +10,18 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from typing import TYPE_CHECKING
 
-from . import evaluate, pipeline, render, report, search, watch, write
+from . import state
 from .errors import InputError
-from .model import Corpus
+
+if TYPE_CHECKING:  # heavy modules are imported only when a build really runs
+    from rich.table import Table
+
+    from .model import Corpus
+    from .write import Report
+
+PACKAGE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,13 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", help="absolute URL of the published site (default: $SITE_URL, else mkdocs.yml)")
     parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return build(args)
+    from . import evaluate, pipeline, report, search, watch
     if args.command == "search-index":
         print(f"search index: extra Dutch search terms for {search.enrich(args.site)} entries")
         return 0
     if args.command == "watch":
         return watch.run(lambda: build(args), [args.raw, args.templates, args.vocabulary])
-    if args.command == "build":
-        return build(args)
     try:
         corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
     except InputError as err:
@@ -53,25 +59,36 @@ def main(argv: list[str] | None = None) -> int:
 
 def build(args: argparse.Namespace) -> int:
     """Analyse, render and write; print a summary table. Nothing is written when the input has problems."""
-    console = Console(stderr=False, highlight=False)
     start = time.perf_counter()
+    url = args.site_url or site_url(Path("mkdocs.yml"))
+    inputs = state.fingerprint([args.raw, args.vocabulary, args.templates, PACKAGE], extra=url)
+    if state.unchanged(args.out, inputs):
+        print(f"nothing changed since the last build: 0 files written ({time.perf_counter() - start:.2f} s)")
+        return 0
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from . import pipeline, render, write
+    console = Console(stderr=False, highlight=False)
     columns = (TextColumn("analysing documents"), BarColumn(), MofNCompleteColumn())
     try:
         with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
             task = bar.add_task("analyse", total=None)
             corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary,
                                       progress=lambda done, total: bar.update(task, completed=done, total=total))
-        pages = render.render_site(corpus, args.templates, args.site_url or site_url(Path("mkdocs.yml")))
+        pages = render.render_site(corpus, args.templates, url)
     except InputError as err:
         return _stopped(err)
     for warning in corpus.warnings:
         print(warning, file=sys.stderr)
     written = write.write_pages(pages, args.out)
+    state.save(args.out, inputs, list(pages))
     console.print(summary(corpus, written, time.perf_counter() - start))
     return 0
 
 
-def summary(corpus: Corpus, written: write.Report, seconds: float) -> Table:
+def summary(corpus: Corpus, written: Report, seconds: float) -> Table:
+    from rich.table import Table
     table = Table(title="Build", show_header=False, title_justify="left")
     table.add_column(justify="left")
     table.add_column(justify="right")

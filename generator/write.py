@@ -1,4 +1,4 @@
-"""Write generated pages into the docs folder: only what changed, and remove what is gone."""
+"""Write generated pages into the docs folder: only what changed, all or nothing, and remove what is gone."""
 
 from __future__ import annotations
 
@@ -18,26 +18,38 @@ class Report:
 
 
 def write_pages(pages: dict[str, str], out: Path) -> Report:
-    """Bring `out` in line with `pages`, touching only files whose content differs."""
-    written, unchanged = [], 0
-    for rel, text in sorted(pages.items()):
-        target = out / rel
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
+    """Bring `out` in line with `pages`, touching only files whose content differs.
+
+    Changed files are first written next to their targets under temporary names; only when all of them
+    are written are they renamed into place, so a failure (a full disk) leaves the previous pages as they were.
+    """
+    changed = {rel: text.encode("utf-8") for rel, text in sorted(pages.items()) if _differs(out / rel, text)}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for rel, data in changed.items():
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(data)
+            staged.append((temporary, target))
+    except OSError:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
         os.replace(temporary, target)
-        written.append(rel)
-    removed = [rel for rel in _owned(out) if rel not in pages]
+    removed = [rel for rel in owned(out) if rel not in pages]
     for rel in removed:
         (out / rel).unlink()
-    return Report(tuple(written), tuple(removed), unchanged)
+    return Report(tuple(changed), tuple(removed), len(pages) - len(changed))
 
 
-def _owned(out: Path) -> list[str]:
+def _differs(path: Path, text: str) -> bool:
+    return not path.is_file() or path.read_bytes() != text.encode("utf-8")
+
+
+def owned(out: Path) -> list[str]:
+    """The generated files now in `out`."""
     found = []
     for name in GENERATED:
         path = out / name

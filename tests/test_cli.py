@@ -32,4 +32,33 @@ def test_a_second_run_writes_nothing(root: Path, tmp_path: Path) -> None:
     run(root, root / "raw", out)
     second = run(root, root / "raw", out)
     assert second.returncode == 0
-    assert re.search(r"pages written\s*│\s*0 \(unchanged \d+, removed 0\)", second.stdout), second.stdout
+    assert "nothing changed since the last build: 0 files written" in second.stdout, second.stdout
+
+
+def test_only_changed_pages_are_rewritten_and_removed_documents_disappear(root: Path, tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(root / "raw", raw)
+    assert run(root, raw, out).returncode == 0
+    before = {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.md")}
+    letter = raw / "2023-nl-prioriteitenbrief.txt"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("W.B. Hoekstra", "W.B. Hoekstra (minister)"),
+                      encoding="utf-8")
+    (raw / "2025-lu-resultatenoverzicht.txt").unlink()
+    result = run(root, raw, out)
+    assert result.returncode == 0, result.stderr
+    after = {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.md")}
+    assert "documenten/2025-lu-resultatenoverzicht.md" not in after and "jaren/2025.md" not in after
+    assert set(before) - set(after) == {"documenten/2025-lu-resultatenoverzicht.md", "jaren/2025.md"}
+    rewritten = {rel for rel in after if after[rel][1] != before[rel][1]}
+    assert rewritten == {rel for rel in after if after[rel][0] != before[rel][0]}, "a file was rewritten unchanged"
+    assert "documenten/2023-nl-prioriteitenbrief.md" in rewritten and "themas/energie.md" in rewritten
+    assert "documenten/2026-benelux-jaarplan.md" not in rewritten
+
+
+def test_two_builds_are_byte_identical(root: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    run(root, root / "raw", first)
+    run(root, root / "raw", second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.name != ".generator-state.json")
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and p.name != ".generator-state.json")
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)

@@ -21,3 +21,25 @@ def test_rendering_is_deterministic(root: Path) -> None:
         corpus = pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
         return render.render_site(corpus, root / "templates")
     assert build() == build()
+
+
+def test_a_failed_write_leaves_every_page_as_it_was(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write.write_pages({"themas/a.md": "oud a\n", "themas/b.md": "oud b\n"}, tmp_path)
+    calls = []
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError("No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    try:
+        write.write_pages({"themas/a.md": "nieuw a\n", "themas/b.md": "nieuw b\n"}, tmp_path)
+    except OSError:
+        pass
+    else:
+        raise AssertionError("the disk error was swallowed")
+    assert (tmp_path / "themas" / "a.md").read_text() == "oud a\n" and (tmp_path / "themas" / "b.md").read_text() == "oud b\n"
+    assert [p.name for p in (tmp_path / "themas").iterdir() if p.name.startswith(".")] == []
