@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -35,7 +36,7 @@ class Matcher:
 
     def evidence(self, text: str) -> tuple[tuple[str, str], ...]:
         """(slug, matched text) for every entry that matches `text`, in vocabulary order."""
-        folded = fold(plain(text))
+        folded = _folded(text)
         found = []
         for slug, patterns in self.entries:
             strong = (regex.search(folded) for weak, literal, regex in patterns if not weak and literal in folded)
@@ -48,6 +49,12 @@ class Matcher:
             if len(weak_hits) >= WEAK_HITS:
                 found.append((slug, " + ".join(weak_hits[:WEAK_HITS])))
         return tuple(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """Matched form of a paragraph or heading; both vocabularies and repeated headings reuse it."""
+    return fold(plain(text))
 
 
 def classify(doc: Document, themes: Matcher, regions: Matcher) -> Document:

@@ -9,6 +9,8 @@ streams must match exactly; the figure is the share of raw characters accounted 
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
 from . import clean, inline
 from .model import Conservation, Document, RawDocument
@@ -31,20 +33,39 @@ def check(raw: RawDocument, doc: Document) -> Conservation:
             raw_text += stream(line.text)
     body = stream("".join(_page_parts(doc)))
     notes = [stream(f"{n.number} {inline.plain(n.text)}") for n in doc.footnotes]
-    line_start = set(starts)
-    i = j = k = 0
-    while i < len(raw_text):
-        if k < len(notes) and i in line_start and notes[k] and raw_text.startswith(notes[k], i):
-            i, k = i + len(notes[k]), k + 1
-        elif j < len(body) and raw_text[i] == body[j]:
-            i, j = i + 1, j + 1
-        else:
+    i = j = 0
+    for note in notes:
+        at = _note_start(raw_text, note, starts, i)
+        if at is None:
             break
-    complete = i == len(raw_text) and j == len(body) and k == len(notes)
-    if complete:
-        return Conservation(doc.slug, len(raw_text), len(raw_text), None)
+        same = _common(raw_text, i, at, body, j)
+        if same < at - i:
+            i, j = i + same, j + same
+            break
+        i, j = at + len(note), j + (at - i)
+    else:
+        same = _common(raw_text, i, len(raw_text), body, j)
+        i, j = i + same, j + same
+        if i == len(raw_text) and j == len(body):
+            return Conservation(doc.slug, len(raw_text), len(raw_text), None)
     line = numbers[max(n for n, s in enumerate(starts) if s <= i)] if starts else None
     return Conservation(doc.slug, len(raw_text), i, line, raw_text[i:i + 40], body[j:j + 40])
+
+
+def _note_start(raw: str, note: str, starts: list[int], after: int) -> int | None:
+    """The first line start at or after `after` where the footnote's text begins."""
+    for start in starts[bisect.bisect_left(starts, after):]:
+        if note and raw.startswith(note, start):
+            return start
+    return None
+
+
+def _common(raw: str, start: int, end: int, body: str, at: int) -> int:
+    """How many characters of raw[start:end] equal body from `at` on."""
+    length = end - start
+    if raw[start:end] == body[at:at + length]:
+        return length
+    return len(os.path.commonprefix([raw[start:end], body[at:at + length]]))
 
 
 def _page_parts(doc: Document) -> list[str]:

@@ -8,6 +8,7 @@ otherwise interpret.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -43,10 +44,7 @@ def escape(text: str) -> str:
 def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:
     """Markdown for `text`: escaped, with emphasis, footnote references, superscripts, and optionally
     URLs and § cross-references as links (`xref` maps a section number to a link target)."""
-    kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", EM, STRONG, f"(?P<sup>{SUPERSCRIPT.pattern})"]
-    kinds += [f"(?P<url>{URL.pattern})"] if links else []
-    kinds += [f"(?P<ref>{SECTION_REF.pattern})"] if xref else []
-    pattern = re.compile("|".join(kinds))
+    pattern = _markup_pattern(links, xref is not None)
     parts: list[str] = []
     pos = 0
     for match in pattern.finditer(text):
@@ -56,6 +54,14 @@ def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = F
     parts.append(escape(text[pos:]))
     # A paragraph that starts like a list item ("1. ", "- ") must stay a paragraph.
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), "".join(parts).strip(), count=1)
+
+
+@functools.lru_cache(maxsize=4)
+def _markup_pattern(links: bool, refs: bool) -> re.Pattern[str]:
+    kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", EM, STRONG, f"(?P<sup>{SUPERSCRIPT.pattern})"]
+    kinds += [f"(?P<url>{URL.pattern})"] if links else []
+    kinds += [f"(?P<ref>{SECTION_REF.pattern})"] if refs else []
+    return re.compile("|".join(kinds))
 
 
 def _markup(match: re.Match[str], footnote_label: Callable[[int], str], xref: XRef | None) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import classify, clean, conservation, lexicon, read, segment, vocabulary
 from .errors import InputError, Problem
-from .model import Corpus, Document
+from .model import Conservation, Corpus, Document, RawDocument, Term
 
 
 def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
@@ -30,16 +32,24 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
     if problems:
         raise InputError(problems)
     words = lexicon.build(raw.body for raw in raws)
-    themes, regions = classify.Matcher.of(terms["themes"]), classify.Matcher.of(terms["regions"])
+    shared = (words, terms["themes"], terms["regions"])
     documents, figures = [], []
-    for raw in raws:
-        draft = clean.clean(raw.body, raw.first_line, clean.Context(raw.meta.furniture, words))
-        doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
-                       footnotes=draft.footnotes)
-        documents.append(classify.classify(doc, themes, regions))
-        figures.append(conservation.check(raw, doc))
-        if progress:
-            progress(len(documents), len(raws))
+    if len(raws) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(initializer=_share, initargs=shared) as pool:
+            results = pool.map(_analyse, raws, chunksize=4)
+            for doc, figure in results:
+                documents.append(doc)
+                figures.append(figure)
+                if progress:
+                    progress(len(documents), len(raws))
+    else:
+        _share(*shared)
+        for raw in raws:
+            doc, figure = _analyse(raw)
+            documents.append(doc)
+            figures.append(figure)
+            if progress:
+                progress(len(documents), len(raws))
     lost = [(raw, f) for raw, f in zip(raws, figures) if f.share < 1]
     if lost:
         raise InputError([Problem(raw.path, f.line or 1, f"text would be lost or duplicated here ({f.share:.2%} kept): "
@@ -48,3 +58,22 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
                           for raw, f in lost])
     return Corpus(documents=tuple(documents), themes=terms["themes"], regions=terms["regions"],
                   conservation=tuple(figures), warnings=tuple(warnings))
+
+
+PARALLEL_FROM = 12
+"""From this many documents on, documents are analysed in parallel processes (same results, same order)."""
+_SHARED: dict[str, object] = {}
+
+
+def _share(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Term, ...]) -> None:
+    """Set up what every document's analysis needs, once per process."""
+    _SHARED.update(words=words, themes=classify.Matcher.of(themes), regions=classify.Matcher.of(regions))
+
+
+def _analyse(raw: RawDocument) -> tuple[Document, Conservation]:
+    """Clean, segment and classify one document, and check that its text is kept."""
+    words, themes, regions = _SHARED["words"], _SHARED["themes"], _SHARED["regions"]
+    draft = clean.clean(raw.body, raw.first_line, clean.Context(raw.meta.furniture, words))  # type: ignore[arg-type]
+    doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
+                   footnotes=draft.footnotes)
+    return classify.classify(doc, themes, regions), conservation.check(raw, doc)  # type: ignore[arg-type]

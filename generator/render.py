@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from pathlib import Path
@@ -86,12 +87,17 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
 
 def _linker(page_path: str) -> Any:
     """A template function: relative Markdown link from this page to another page and anchor."""
+    folder = posixpath.dirname(page_path) or "."
+
     def link(target: str, anchor: str | None = None) -> str:
-        has_suffix = "." in posixpath.basename(target)
-        target = target if has_suffix else f"{target}.md"
-        relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+        relative = _relative(target if "." in posixpath.basename(target) else f"{target}.md", folder)
         return f"{relative}#{anchor}" if anchor else relative
     return link
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def _compare_with(covered: list[int]) -> list[int]:

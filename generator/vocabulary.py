@@ -86,10 +86,11 @@ def _entry(name: str, line: int, entry: Any) -> tuple[Term | None, list[Problem]
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, hyphens and apostrophes as in the patterns: the form that is matched."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = re.sub(r"[’‘`]", "'", bare.lower())
-    return re.sub(r"\s+", " ", re.sub(r"[-–]", " ", bare))
+    bare = re.sub(r"[’‘`]", "'", text.lower())
+    bare = re.sub(r"[-–—]", " ", bare)
+    # NFKD splits "ë" into "e" + a combining mark; the ASCII round trip drops the marks (and signs like «»).
+    ascii_text = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"\s+", " ", ascii_text)
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
