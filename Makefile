@@ -31,7 +31,12 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-test: $(BIN)/.installed $(CHROMIUM)
+# Zensical (Material's successor) in a venv of its own, for the test that builds the site with it.
+.zensical/bin/zensical:
+	$(PYTHON) -m venv .zensical
+	.zensical/bin/pip install --quiet --disable-pip-version-check zensical==0.0.73 || echo "Zensical could not be installed; its test will be skipped"
+
+test: $(BIN)/.installed $(CHROMIUM) .zensical/bin/zensical
 	$(BIN)/python -m pytest -q -rs
 
 # Regenerates the pages when raw/, templates/ or vocabulary/ change; mkdocs serve reloads the browser.
@@ -42,4 +47,4 @@ serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve
 
 clean:
-	rm -rf site .site.tmp $(VENV)
+	rm -rf site .site.tmp $(VENV) .zensical
