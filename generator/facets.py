@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -39,8 +40,14 @@ class Facet:
 
     def years(self) -> list[tuple[int, list[Entry]]]:
         """Entries per presidency year, newest year first, in document order within a year."""
-        years = sorted({e.year for e in self.entries}, reverse=True)
-        return [(y, [e for e in self.entries if e.year == y]) for y in years]
+        return self._by_year
+
+    @functools.cached_property
+    def _by_year(self) -> list[tuple[int, list[Entry]]]:
+        groups: dict[int, list[Entry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.year, []).append(entry)
+        return sorted(groups.items(), reverse=True)
 
     def count(self, attribute: str) -> Counter[str]:
         """How many of the entries carry each theme or region (``themes`` / ``regions``)."""

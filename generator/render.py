@@ -38,6 +38,7 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
     site: dict[str, Any] = dict(themes=themes, regions=regions, years=years, documents=documents, labels=labels,
                                 countries=COUNTRIES, kinds=KINDS, region_pages={r.slug for r in regions},
                                 search_boost=SEARCH_BOOST, covered=covered, compare_with=_compare_with(covered),
+                                sections={d.slug: _section_numbers(d) for d in corpus.documents},
                                 theme_matrix=overview.matrix(themes, covered),
                                 region_matrix=overview.matrix(regions, covered))
     pages: dict[str, str] = {}
@@ -131,15 +132,21 @@ def _overview_changes(context: Any, year: int, previous: int) -> list[overview.C
 @jinja2.pass_context
 def _markdown(context: Any, text: str, doc: Document, links: bool = False) -> str:
     """Raw text → safe Markdown; § references become links to sections of `doc`."""
-    targets: dict[str, str] = {}
-    for section in doc.sections:
-        if section.number:
-            targets.setdefault(section.number, section.id)
+    targets = context["site"]["sections"][doc.slug]
 
     def xref(number: str) -> str | None:
         anchor = targets.get(number)
         return context["link"]("documenten/" + doc.slug, anchor) if anchor else None
     return inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
+
+
+def _section_numbers(doc: Document) -> dict[str, str]:
+    """Section number as cross-references write it ("2.4") → section anchor; the first of equal numbers wins."""
+    targets: dict[str, str] = {}
+    for section in doc.sections:
+        if section.number:
+            targets.setdefault(section.number, section.id)
+    return targets
 
 
 def _why(term: str) -> str:
