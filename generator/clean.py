@@ -1,8 +1,8 @@
 """Turn an extracted text into clean blocks and footnotes.
 
 The cleaner is a chain of named steps (`STEPS`), each a pure function from one
-`Draft` to the next: drop page furniture, lift out footnotes, rejoin lines into
-blocks (undoing line-end hyphenation), attach footnote markers, keep emphasis.
+`Draft` to the next: drop page furniture, lift out footnotes (`footnotes`), rejoin
+lines into blocks (undoing line-end hyphenation), attach footnote markers, keep emphasis.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from . import inline
+from . import footnotes, inline
 from .lexicon import Lexicon
 from .model import Footnote
 
 PAGE_NUMBER = re.compile(r"\d{1,3}")
 TOC_TAIL = re.compile(r"\t\s*\d*\s*$")
-FOOTNOTE_START = re.compile(r"(\d{1,2}) +(\S.*)")
 BULLET = re.compile(r"[•●▪◦]\s*")
 NUMBERED = re.compile(r"(?:\d{1,2}\.)+\d?\s+\S|[a-z]\.\s+[A-ZÀ-Ý]|\d+\)\s+\S")
 HYPHEN_END = re.compile(r"([^\W_][\w’'-]*?)-$")
@@ -122,71 +121,6 @@ def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) 
     return 0
 
 
-def split_footnotes(draft: Draft, context: Context) -> Draft:
-    """Lift footnote blocks out of the body; a footnote needs its marker glued to a word before it."""
-    lines = list(draft.lines)
-    out: list[Line] = []
-    notes: list[Footnote] = []
-    body = ""
-    marker_at = 0
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        start = FOOTNOTE_START.fullmatch(line.text) if line.kind == "text" else None
-        after_gap = not out or out[-1].kind != "text"
-        if start and after_gap and int(start.group(1)) == len(notes) + 1:
-            if _marker(body, len(notes) + 1, marker_at) is not None:
-                block, i, marker_at = _footnote_block(lines, i, len(notes) + 1, body, marker_at)
-                notes += block
-                out.append(Line(line.no, "", "page"))
-                continue
-        out.append(line)
-        if line.kind == "text":
-            body += line.text + "\n"
-        i += 1
-    return replace(draft, lines=tuple(out), footnotes=tuple(notes))
-
-
-def _marker(body: str, number: int, start: int) -> int | None:
-    """Where footnote `number`'s marker ends in `body`, searching from `start`."""
-    match = re.compile(rf"(?<=[^\s\d]){number}(?=[\s.,;:)»”’]|$)").search(body, start)
-    return match.end() if match else None
-
-
-def _footnote_block(lines: list[Line], i: int, number: int, body: str,
-                    marker_at: int) -> tuple[list[Footnote], int, int]:
-    """Read consecutive footnotes from line `i`; return them, the index after the block and the last marker's end."""
-    notes: list[tuple[int, int, list[str]]] = []
-    j = i
-    while j < len(lines):
-        line = lines[j]
-        if line.kind == "page" or (line.kind == "text" and line.page_start and j > i):
-            break
-        if line.kind == "blank":
-            k = next((k for k in range(j, len(lines)) if lines[k].kind != "blank"), len(lines))
-            if k < len(lines) and _continues_note(lines[k], number + len(notes)):
-                j = k
-                continue
-            break
-        start = FOOTNOTE_START.fullmatch(line.text)
-        expected = number + len(notes)
-        found = _marker(body, expected, marker_at) if start and int(start.group(1)) == expected else None
-        if start and found is not None:
-            marker_at = found
-            notes.append((expected, line.no, [start.group(2)]))
-        else:
-            notes[-1][2].append(line.text)
-        j += 1
-    return [Footnote(n, _join(parts, None), no) for n, no, parts in notes], j, marker_at
-
-
-def _continues_note(line: Line, next_number: int) -> bool:
-    if line.kind != "text" or line.page_start:
-        return False
-    start = FOOTNOTE_START.fullmatch(line.text)
-    return line.text[:1].islower() or bool(start and int(start.group(1)) == next_number)
-
-
 def join_blocks(draft: Draft, context: Context) -> Draft:
     """Rejoin lines into blocks, across blank lines and page breaks where a sentence runs on."""
     texts = [line for line in draft.lines if line.kind == "text" and not line.toc]
@@ -203,11 +137,11 @@ def join_blocks(draft: Draft, context: Context) -> Draft:
             current.append(line)
         else:
             if current:
-                blocks.append(Block(_join([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+                blocks.append(Block(join_lines([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
             current = [line]
         gap = ""
     if current:
-        blocks.append(Block(_join([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+        blocks.append(Block(join_lines([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
     return replace(draft, blocks=tuple(blocks))
 
 
@@ -242,7 +176,7 @@ def _runs_on(current: list[Line], line: Line, page_break: bool, width: int) -> b
     return page_break and not short
 
 
-def _join(parts: list[str], lexicon: Lexicon | None) -> str:
+def join_lines(parts: list[str], lexicon: Lexicon | None) -> str:
     """Join physical lines into one line, undoing line-end hyphenation."""
     text = parts[0]
     for part in parts[1:]:
@@ -259,23 +193,6 @@ def _join(parts: list[str], lexicon: Lexicon | None) -> str:
         else:
             text = left + " " + right
     return text
-
-
-def attach_markers(draft: Draft, context: Context) -> Draft:
-    """Turn each footnote's glued marker (``toe.1``, ``(NSEC),6``) into a footnote reference."""
-    blocks = list(draft.blocks)
-    at_block, at_char = 0, 0
-    for note in draft.footnotes:
-        pattern = re.compile(rf"(?<=[^\s\d]){note.number}(?=[\s.,;:)»”’]|$)")
-        for b in range(at_block, len(blocks)):
-            match = pattern.search(blocks[b].text, at_char if b == at_block else 0)
-            if match:
-                ref = inline.footnote_ref(note.number)
-                text = blocks[b].text
-                blocks[b] = replace(blocks[b], text=text[:match.start()] + ref + text[match.end():])
-                at_block, at_char = b, match.start() + len(ref)
-                break
-    return replace(draft, blocks=tuple(blocks))
 
 
 def mark_emphasis(draft: Draft, context: Context) -> Draft:
@@ -306,9 +223,9 @@ def ends_sentence(text: str) -> bool:
 Step = Callable[[Draft, Context], Draft]
 STEPS: list[tuple[str, Step]] = [
     ("furniture", drop_furniture),
-    ("footnotes", split_footnotes),
+    ("footnotes", footnotes.split_footnotes),
     ("blocks", join_blocks),
-    ("markers", attach_markers),
+    ("markers", footnotes.attach_markers),
     ("emphasis", mark_emphasis),
     ("spaces", collapse_spaces),
 ]

@@ -9,7 +9,6 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import state

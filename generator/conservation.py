@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+
 from . import clean, inline
 from .model import Conservation, Document, RawDocument
 

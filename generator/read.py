@@ -147,7 +147,7 @@ def _parse_meta(name: str, header: str) -> tuple[dict[str, Any] | None, list[Pro
             problems.append(Problem(name, lines.get("country", 2),
                                     f"'country': {values['country']} contradicts the rotation: the presidency of "
                                     f"{values['year']} is {expected} ({COUNTRIES[expected]})",
-                                    f"check 'year' and 'country'; the rotation is NL → BE → LU, 2026 being NL"))
+                                    "check 'year' and 'country'; the rotation is NL → BE → LU, 2026 being NL"))
     if any(not p.warning for p in problems):
         return None, problems
     meta = {k: values.get(k) for k in REQUIRED + OPTIONAL if k in values}

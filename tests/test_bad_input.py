@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build_site
 
 GOOD = ROOT / "raw" / "2023-nl-prioriteitenbrief.txt"

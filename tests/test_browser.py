@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import browser, chromium_missing, hit, queries, search
 
 REASON = chromium_missing()
