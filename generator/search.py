@@ -68,8 +68,12 @@ def _split(word: str, words: frozenset[str], unknown_left: int) -> tuple[list[st
     return best
 
 
-def extra_terms(text: str, words: frozenset[str]) -> list[str]:
-    """What to index besides `text`: diacritic-free forms and compound parts, once each."""
+def extra_terms(text: str, words: frozenset[str], known: dict[str, list[str]] | None = None) -> list[str]:
+    """What to index besides `text`: diacritic-free forms and compound parts, once each.
+
+    `known` remembers the split of every word already seen: the same words recur in every section.
+    """
+    known = {} if known is None else known
     extra: dict[str, None] = {}
     for raw in WORD.findall(text):
         word = raw.lower()
@@ -77,7 +81,9 @@ def extra_terms(text: str, words: frozenset[str]) -> list[str]:
         if folded != word:
             extra[folded] = None
         if len(folded) >= 2 * MIN_PART:
-            for part in split_compound(folded, words):
+            if folded not in known:
+                known[folded] = split_compound(folded, words)
+            for part in known[folded]:
                 extra[part] = None
     return list(extra)
 
@@ -88,7 +94,8 @@ def enrich(site: Path) -> int:
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
     words = vocabulary(f"{d['title']} {d['text']}" for d in docs)
+    known: dict[str, list[str]] = {}
     for doc in docs:
-        doc[FIELD] = extra_terms(f"{doc['title']} {re.sub(r'<[^>]+>', ' ', doc['text'])}", words)
+        doc[FIELD] = extra_terms(f"{doc['title']} {re.sub(r'<[^>]+>', ' ', doc['text'])}", words, known)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(docs)
