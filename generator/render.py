@@ -38,7 +38,7 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
     site: dict[str, Any] = dict(themes=themes, regions=regions, years=years, documents=documents, labels=labels,
                                 countries=COUNTRIES, kinds=KINDS, region_pages={r.slug for r in regions},
                                 search_boost=SEARCH_BOOST, covered=covered, compare_with=_compare_with(covered),
-                                sections={d.slug: _section_numbers(d) for d in corpus.documents},
+                                sections={d.slug: _section_numbers(d) for d in corpus.documents}, markdown={},
                                 theme_matrix=overview.matrix(themes, covered),
                                 region_matrix=overview.matrix(regions, covered))
     pages: dict[str, str] = {}
@@ -132,12 +132,17 @@ def _overview_changes(context: Any, year: int, previous: int) -> list[overview.C
 @jinja2.pass_context
 def _markdown(context: Any, text: str, doc: Document, links: bool = False) -> str:
     """Raw text → safe Markdown; § references become links to sections of `doc`."""
+    key = (text, doc.slug, links, posixpath.dirname(context["path"]))
+    cache = context["site"]["markdown"]
+    if key in cache:  # a paragraph appears on its document page and on every theme and region page it has
+        return cache[key]
     targets = context["site"]["sections"][doc.slug]
 
     def xref(number: str) -> str | None:
         anchor = targets.get(number)
         return context["link"]("documenten/" + doc.slug, anchor) if anchor else None
-    return inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
+    cache[key] = inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
+    return cache[key]
 
 
 def _section_numbers(doc: Document) -> dict[str, str]:
