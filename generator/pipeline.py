@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import classify, clean, conservation, lexicon, read, segment, vocabulary
@@ -34,18 +35,11 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
     words = lexicon.build(raw.body for raw in raws)
     shared = (words, terms["themes"], terms["regions"])
     documents, figures = [], []
-    if len(raws) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(initializer=_share, initargs=shared) as pool:
-            results = pool.map(_analyse, raws, chunksize=4)
-            for doc, figure in results:
-                documents.append(doc)
-                figures.append(figure)
-                if progress:
-                    progress(len(documents), len(raws))
-    else:
-        _share(*shared)
-        for raw in raws:
-            doc, figure = _analyse(raw)
+    parallel = len(raws) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    with ProcessPoolExecutor(initializer=_share, initargs=shared) if parallel else nullcontext() as pool:
+        if pool is None:
+            _share(*shared)
+        for doc, figure in pool.map(_analyse, raws, chunksize=4) if pool else map(_analyse, raws):
             documents.append(doc)
             figures.append(figure)
             if progress:

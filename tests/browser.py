@@ -88,3 +88,13 @@ def _matches(link: str, target: str) -> bool:
     path, _, anchor = target.partition("#")
     link_path, _, link_anchor = link.partition("#")
     return link_path == path and (not anchor or link_anchor == anchor)
+
+
+def run_queries(page: object, path: Path) -> tuple[list[Query], list[str]]:
+    """Search every query of the fixture on an open page; return the queries and a line per miss."""
+    checked, misses = queries(path), []
+    for query in checked:
+        items = search(page, query.text)
+        if not hit(query, items):
+            misses.append(f"{query.text!r} → {[i[0] for i in items[:3]]}")
+    return checked, misses

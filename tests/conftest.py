@@ -50,9 +50,8 @@ def build_site(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary") ->
     config["docs_dir"] = str(work / "site_src")
     config["site_dir"] = str(work / "site")
     config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"]) if "custom_dir" in config["theme"] else None
-    if config["theme"]["custom_dir"] is None:
-        del config["theme"]["custom_dir"]
+    if "custom_dir" in config["theme"]:
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     if not (work / "site_src").exists():
         shutil.copytree(ROOT / "site_src", work / "site_src",

@@ -9,26 +9,19 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import browser, hit, queries, search  # noqa: E402
+from browser import browser, run_queries  # noqa: E402
 from conftest import serve  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search_queries.tsv"
 
 
-def measure(base: str, show: bool = True) -> tuple[int, int, list[str]]:
-    misses = []
+def measure(base: str) -> tuple[int, int, list[str]]:
     with browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]
         page.goto(base + "/")
-        checked = queries(FIXTURE)
-        for query in checked:
-            items = search(page, query.text)
-            ok = hit(query, items)
-            if not ok:
-                misses.append(f"{query.text!r}: expected {' or '.join(query.targets)}"
-                              f"{' first' if query.first else ''}; got {[i[0] for i in items[:3]]}")
-            if show:
-                print(f"{'hit ' if ok else 'MISS'} {query.text:28} {[i[0] for i in items[:3]]}")
+        checked, misses = run_queries(page, FIXTURE)
+    for miss in misses:
+        print(f"MISS {miss}")
     return len(checked) - len(misses), len(checked), misses
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import browser, chromium_missing, hit, queries, search
+from browser import browser, chromium_missing, run_queries, search
 
 REASON = chromium_missing()
 if REASON:
@@ -37,12 +37,7 @@ def page(chromium: object, served: str) -> Iterator[object]:
 
 def test_dutch_queries_find_what_people_expect(page: object, served: str) -> None:
     page.goto(served + "/")  # type: ignore[attr-defined]
-    checked = queries(QUERIES)
-    misses = []
-    for query in checked:
-        items = search(page, query.text)
-        if not hit(query, items):
-            misses.append(f"{query.text!r} → {[i[0] for i in items[:3]]}")
+    checked, misses = run_queries(page, QUERIES)
     share = 1 - len(misses) / len(checked)
     print(f"search: {len(checked) - len(misses)}/{len(checked)} queries hit in the top 3 ({share:.1%})", *misses, sep="\n  ")
     assert len(checked) >= 30
