@@ -149,7 +149,7 @@ def _new_block(prev: Line, line: Line, width: int) -> bool:
     """Whether `line` starts a new block although no blank line separates it from `prev`."""
     if prev.toc or line.toc or BULLET.match(line.text):
         return True
-    if HYPHEN_END.search(prev.text) or line.text[:1].islower():
+    if hyphen_end(prev.text) or line.text[:1].islower():
         return False
     if NUMBERED.match(line.text) or (NUMBERED.match(prev.text) and not ends_sentence(prev.text)):
         return True
@@ -166,7 +166,7 @@ def _runs_on(current: list[Line], line: Line, page_break: bool, width: int) -> b
     if line.toc or current[-1].toc or BULLET.match(line.text) or NUMBERED.match(line.text):
         return False
     last = current[-1].text
-    if HYPHEN_END.search(last):
+    if hyphen_end(last):
         return True
     if ends_sentence(last) or is_caps(last):
         return False
@@ -176,13 +176,24 @@ def _runs_on(current: list[Line], line: Line, page_break: bool, width: int) -> b
     return page_break and not short
 
 
+def hyphen_end(text: str) -> re.Match[str] | None:
+    """HYPHEN_END searched from the start of the text's last word only: the same match, without rescanning
+    a long text at every position."""
+    if not text.endswith("-"):
+        return None
+    start = len(text) - 1
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_’'-"):
+        start -= 1
+    return HYPHEN_END.search(text, start)
+
+
 def join_lines(parts: list[str], lexicon: Lexicon | None) -> str:
     """Join physical lines into one line, undoing line-end hyphenation."""
     text = parts[0]
     for part in parts[1:]:
         left, right = text.rstrip(), part.strip()
-        hyphen = HYPHEN_END.search(left)
-        if URL_BREAK.search(left):
+        hyphen = hyphen_end(left)
+        if left.endswith(("/", "-")) and URL_BREAK.search(left.rsplit(None, 1)[-1]):
             text = left + right
         elif hyphen and lexicon is not None:
             word = WORD.match(right)

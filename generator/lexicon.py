@@ -34,18 +34,32 @@ class Lexicon:
 
 def build(texts: Iterable[str]) -> Lexicon:
     """Collect word forms from raw texts, skipping the halves of line-end hyphenations."""
-    forms: Counter[str] = Counter()
-    parts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     for text in texts:
-        broken = False
-        for line in text.split("\n"):
-            tokens = TOKEN.findall(line)
-            if broken and tokens:
-                tokens = tokens[1:]
-            broken = bool(HYPHEN_END.search(line))
-            if broken and tokens:
-                tokens = tokens[:-1]
-            for token in tokens:
-                forms[token.lower()] += 1
-                parts.update(p for p in token.split("-") if p)
-    return Lexicon(forms=forms, names=frozenset(p for p in parts if p[:1].isupper()))
+        counts.update(TOKEN.findall(text))  # tokens never span lines
+        counts.subtract(_broken_halves(text.split("\n")))
+    forms: Counter[str] = Counter()
+    names: set[str] = set()
+    for token, n in counts.items():
+        if n > 0:
+            forms[token.lower()] += n
+            names.update(p for p in token.split("-") if p[:1].isupper())
+    return Lexicon(forms=forms, names=frozenset(names))
+
+
+def _broken_halves(lines: list[str]) -> list[str]:
+    """The tokens on either side of every line-end hyphen: the last of its line and the first of the next."""
+    halves = []
+    broken = False
+    for i, line in enumerate(lines):
+        was_broken, broken = broken, _hyphen_end(line)
+        if broken:
+            halves += TOKEN.findall(line)[was_broken:][-1:]
+            halves += TOKEN.findall(lines[i + 1])[:1] if i + 1 < len(lines) else []
+    return halves
+
+
+def _hyphen_end(line: str) -> bool:
+    """Whether the line ends in a hyphen right after a letter or digit."""
+    end = line.rstrip()
+    return end.endswith("-") and HYPHEN_END.match(end[-2:]) is not None
