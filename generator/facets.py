@@ -49,6 +49,14 @@ class Facet:
             groups.setdefault(entry.year, []).append(entry)
         return sorted(groups.items(), reverse=True)
 
+    def in_year(self, year: int) -> int:
+        """How many entries belong to this presidency year."""
+        return self._year_counts.get(year, 0)
+
+    @functools.cached_property
+    def _year_counts(self) -> dict[int, int]:
+        return {year: len(items) for year, items in self._by_year}
+
     def count(self, attribute: str) -> Counter[str]:
         """How many of the entries carry each theme or region (``themes`` / ``regions``)."""
         return Counter(slug for e in self.entries for slug in getattr(e.paragraph, attribute))
@@ -62,19 +70,23 @@ def entries(corpus: Corpus) -> list[Entry]:
 
 def by_term(corpus: Corpus, kind: str, terms: tuple[Term, ...], attribute: str) -> list[Facet]:
     """A facet per vocabulary entry (theme or region), holding the paragraphs labelled with it."""
-    everything = entries(corpus)
-    return [Facet(kind, t.slug, t.label, t.description,
-                  tuple(e for e in everything if t.slug in getattr(e.paragraph, attribute))) for t in terms]
+    labelled: dict[str, list[Entry]] = {t.slug: [] for t in terms}
+    for entry in entries(corpus):
+        for slug in getattr(entry.paragraph, attribute):
+            if slug in labelled:
+                labelled[slug].append(entry)
+    return [Facet(kind, t.slug, t.label, t.description, tuple(labelled[t.slug])) for t in terms]
 
 
 def by_year(corpus: Corpus) -> list[Facet]:
     """A facet per presidency year, newest first."""
-    everything = entries(corpus)
-    years = sorted({d.meta.year for d in corpus.documents}, reverse=True)
+    of_year: dict[int, list[Entry]] = {d.meta.year: [] for d in corpus.documents}
+    for entry in entries(corpus):
+        of_year[entry.year].append(entry)
     facets = []
-    for year in years:
+    for year in sorted(of_year, reverse=True):
         countries = sorted({COUNTRIES[d.meta.country] for d in corpus.documents if d.meta.year == year})
         label = f"{year}: {' / '.join(countries)}"
         facets.append(Facet("jaren", str(year), label, f"Het Benelux-voorzitterschap van {label.replace(':', ' door')}.",
-                            tuple(e for e in everything if e.year == year)))
+                            tuple(of_year[year])))
     return facets

@@ -24,6 +24,7 @@ XRef = Callable[[str], "str | None"]
 _ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#"}
 _ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"})
 _TABLE = str.maketrans(_ESCAPE)
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPE)) + "]")
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s|$)")
 
 
@@ -38,7 +39,7 @@ def plain(text: str) -> str:
 
 def escape(text: str) -> str:
     """Escape literal text so that Markdown shows it exactly as written."""
-    return text.translate(_TABLE)
+    return text.translate(_TABLE) if _SPECIAL.search(text) else text  # most text has nothing to escape
 
 
 def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:

@@ -21,7 +21,7 @@ class Cell:
 
 def matrix(facets: list[Facet], years: list[int]) -> list[tuple[Facet, list[Cell]]]:
     """Rows of facets, one cell per year, shaded relative to the busiest cell."""
-    counts = [[sum(1 for e in f.entries if e.year == y) for y in years] for f in facets]
+    counts = [[f.in_year(y) for y in years] for f in facets]
     top = max((c for row in counts for c in row), default=0) or 1
     # Square-root scale: a few very busy cells should not wash out the differences among the rest.
     return [(f, [Cell(c, 0 if not c else 1 + min(3, int(4 * math.sqrt(c / top)))) for c in row])
@@ -68,8 +68,7 @@ def compare(themes: list[Facet], year: int, previous: int) -> list[Change]:
     """How each theme's paragraph count changed from `previous` to `year`, biggest change first."""
     changes = []
     for theme in themes:
-        before = sum(1 for e in theme.entries if e.year == previous)
-        after = sum(1 for e in theme.entries if e.year == year)
+        before, after = theme.in_year(previous), theme.in_year(year)
         if before or after:
             changes.append(Change(theme.slug, theme.label, before, after))
     return sorted(changes, key=lambda c: (-abs(c.after - c.before), c.label))

@@ -132,9 +132,10 @@ def _overview_changes(context: Any, year: int, previous: int) -> list[overview.C
 @jinja2.pass_context
 def _markdown(context: Any, text: str, doc: Document, links: bool = False) -> str:
     """Raw text → safe Markdown; § references become links to sections of `doc`."""
-    key = (text, doc.slug, links, posixpath.dirname(context["path"]))
+    document_page = context["link"]("documenten/" + doc.slug)  # the one thing that differs between pages
+    key = (text, document_page, links)
     cache = context["site"]["markdown"]
-    if key in cache:  # a paragraph appears on its document page and on every theme and region page it has
+    if key in cache:  # a paragraph appears on its document page, its year page and its theme and region pages
         return cache[key]
     targets = context["site"]["sections"][doc.slug]
 
