@@ -6,6 +6,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+import ahocorasick
+
 from .inline import plain
 from .model import Document, Paragraph, Section, Term
 from .vocabulary import fold, literal_part, pattern_source
@@ -19,32 +21,56 @@ MIN_INHERIT = 5
 """Shorter lines (a signature, a date) take no theme from their heading."""
 
 
+Pattern = tuple[bool, str, "re.Pattern[str]"]
+"""(weak?, literal part, regex) of one term; the literal is a cheap pre-check."""
+
+
 @dataclass(frozen=True)
 class Matcher:
-    """Compiled patterns of one vocabulary."""
+    """Compiled patterns of one vocabulary, and an automaton that finds all their literal parts in one pass."""
 
-    entries: tuple[tuple[str, tuple[tuple[bool, str, re.Pattern[str]], ...]], ...]
-    """(slug, ((weak?, literal part, regex) per term)); the literal is a cheap pre-check."""
+    entries: tuple[tuple[str, tuple[Pattern, ...]], ...]
+    """(slug, patterns) in vocabulary order."""
+    literals: ahocorasick.Automaton
+    """Literal part → indexes of the entries that have a term with it."""
+    always: frozenset[int]
+    """Entries with a regular-expression term (no literal part): tried on every text."""
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Matcher:
-        def compiled(pattern: str) -> tuple[bool, str, re.Pattern[str]]:
+        def compiled(pattern: str) -> Pattern:
             weak = pattern.startswith(WEAK)
             source = pattern[len(WEAK):] if weak else pattern
             return weak, literal_part(source), re.compile(pattern_source(source))
-        return cls(tuple((t.slug, tuple(compiled(p) for p in t.patterns)) for t in terms))
+        entries = tuple((t.slug, tuple(compiled(p) for p in t.patterns)) for t in terms)
+        owners: dict[str, set[int]] = {}
+        for i, (_, patterns) in enumerate(entries):
+            for _, literal, _ in patterns:
+                owners.setdefault(literal, set()).add(i)
+        automaton = ahocorasick.Automaton()
+        for literal, indexes in owners.items():
+            if literal:
+                automaton.add_word(literal, (literal, frozenset(indexes)))
+        automaton.make_automaton()
+        return cls(entries, automaton, frozenset(owners.get("", ())))
 
     def evidence(self, text: str) -> tuple[tuple[str, str], ...]:
         """(slug, matched text) for every entry that matches `text`, in vocabulary order."""
         folded = _folded(text)
+        present = {""}
+        candidates = set(self.always)
+        for _, (literal, indexes) in self.literals.iter(folded) if len(self.literals) else ():
+            present.add(literal)
+            candidates |= indexes
         found = []
-        for slug, patterns in self.entries:
-            strong = (regex.search(folded) for weak, literal, regex in patterns if not weak and literal in folded)
-            match = next((m for m in strong if m), None)
+        for i in sorted(candidates):
+            slug, patterns = self.entries[i]
+            match = next((m for weak, literal, regex in patterns
+                          if not weak and literal in present and (m := regex.search(folded))), None)
             if match:
                 found.append((slug, match.group(0)))
                 continue
-            weak_hits = [m.group(0) for weak, literal, regex in patterns if weak and literal in folded
+            weak_hits = [m.group(0) for weak, literal, regex in patterns if weak and literal in present
                          for m in regex.finditer(folded)]
             if len(weak_hits) >= WEAK_HITS:
                 found.append((slug, " + ".join(weak_hits[:WEAK_HITS])))
