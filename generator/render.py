@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import os
 import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +44,10 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
                                 sections={d.slug: _section_numbers(d) for d in corpus.documents}, markdown={},
                                 theme_matrix=overview.matrix(themes, covered),
                                 region_matrix=overview.matrix(regions, covered))
-    pages: dict[str, str] = {}
+    jobs: list[Job] = []
 
     def page(path: str, template: str, **context: Any) -> None:
-        link, url = _linker(path), _url(path)
-        text = env.get_template(template).render(site=site, path=path, link=link, url=url, **context)
-        pages[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        jobs.append((path, template, context))
 
     page("index.md", "home.md.j2")
     page("themas/index.md", "facet_index.md.j2", facets=themes, kind="themas")
@@ -74,6 +75,7 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
     for doc in documents:
         page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc, description=describe.document(doc),
              footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
+    pages = dict(zip((path for path, _, _ in jobs), _render_all(env, site, jobs)))
     for facet in themes:
         pages[f"feeds/themas/{facet.slug}.xml"] = feeds.render(
             templates, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=feeds.tag(site_url, facet.path[:-3]),
@@ -84,6 +86,48 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
         self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
         entries=feeds.site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
     return pages
+
+
+Job = tuple[str, str, dict[str, Any]]
+"""A page to render: its path, its template and what the template needs besides `site`."""
+PARALLEL_FROM = 100
+"""From this many pages on, pages are rendered in parallel processes (same text, same order)."""
+_WORK: tuple[jinja2.Environment, dict[str, Any], list[Job]] | None = None
+"""What forked render processes inherit instead of receiving it pickled."""
+
+
+def _render_all(env: jinja2.Environment, site: dict[str, Any], jobs: list[Job]) -> list[str]:
+    """The text of every page, in the order of `jobs`; the biggest pages are handed out first."""
+    global _WORK
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [_render(env, site, job) for job in jobs]
+    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i][2]))
+    _WORK = (env, site, jobs)
+    try:
+        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
+            texts = dict(zip(order, pool.map(_render_nth, order)))
+    finally:
+        _WORK = None
+    return [texts[i] for i in range(len(jobs))]
+
+
+def _render_nth(i: int) -> str:
+    assert _WORK is not None, "called outside a forked render process"
+    env, site, jobs = _WORK
+    return _render(env, site, jobs[i])
+
+
+def _render(env: jinja2.Environment, site: dict[str, Any], job: Job) -> str:
+    path, template, context = job
+    text = env.get_template(template).render(site=site, path=path, link=_linker(path), url=_url(path), **context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _size(context: dict[str, Any]) -> int:
+    """Rough cost of a page: the paragraphs it shows."""
+    if "facet" in context:
+        return len(context["facet"].entries)
+    return sum(len(s.paragraphs) for s in context["doc"].sections) if "doc" in context else 0
 
 
 def _linker(page_path: str) -> Any:

@@ -23,6 +23,19 @@ def test_rendering_is_deterministic(root: Path) -> None:
     assert build() == build()
 
 
+def test_parallel_processes_give_the_same_pages_as_one(root: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def build() -> dict[str, str]:
+        corpus = pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+        return render.render_site(corpus, root / "templates")
+    serial = build()
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    parallel = build()
+    assert list(parallel) == list(serial)
+    assert parallel == serial
+
+
 def test_a_failed_write_leaves_every_page_as_it_was(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     write.write_pages({"themas/a.md": "oud a\n", "themas/b.md": "oud b\n"}, tmp_path)
     calls = []
