@@ -38,18 +38,24 @@ def updated(doc: Document) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+FEED_SIZE = 50
+"""Entries per feed: a feed reader shows what is new; the site itself holds the archive."""
+
+
 def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
     """Per document, the paragraphs it adds to the theme, with their permanent links; newest first."""
+    def entry_id(doc: Document) -> str:
+        return tag(site_url, f"{facet.kind}/{facet.slug}/{doc.slug}")
+    groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0]), entry_id(g[0])), reverse=True)
     entries = []
-    for doc, items in entries_by_document(list(facet.entries)):
+    for doc, items in groups[:FEED_SIZE]:
         page = f"{site_url}documenten/{doc.slug}/"
         content = "".join(f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">'
                           f"(bron)</a></p>" for e in items)
         noun = "alinea" if len(items) == 1 else "alinea's"
-        entries.append(FeedEntry(id=tag(site_url, f"{facet.kind}/{facet.slug}/{doc.slug}"),
-                                 title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
+        entries.append(FeedEntry(id=entry_id(doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
                                  link=f"{page}#{items[0].paragraph.id}", updated=updated(doc), content=content))
-    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+    return entries
 
 
 def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
@@ -57,16 +63,21 @@ def site_feed(documents: list[Document], descriptions: dict[str, str], site_url:
     entries = [FeedEntry(id=tag(site_url, f"documenten/{d.slug}"), title=plain(d.meta.title),
                          link=f"{site_url}documenten/{d.slug}/", updated=updated(d),
                          content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
-    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
 
 
-def render(templates: Path, *, title: str, feed_id: str, self_url: str, page_url: str,
+def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str,
            entries: list[FeedEntry]) -> str:
+    newest = max((e.updated for e in entries), default="2000-01-01T00:00:00Z")
+    return template.render(title=title, id=feed_id, self_url=self_url, page_url=page_url,
+                                                  updated=newest, entries=entries)
+
+
+def template(templates: Path) -> jinja2.Template:
+    """The feed template, read once per build."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    newest = max((e.updated for e in entries), default="2000-01-01T00:00:00Z")
-    return env.get_template("feed.xml.j2").render(title=title, id=feed_id, self_url=self_url, page_url=page_url,
-                                                  updated=newest, entries=entries)
+    return env.get_template("feed.xml.j2")
 
 
 def tag(site_url: str, path: str) -> str:

@@ -76,13 +76,14 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
         page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc, description=describe.document(doc),
              footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
     pages = dict(zip((path for path, _, _ in jobs), _render_all(env, site, jobs)))
+    feed = feeds.template(templates)
     for facet in themes:
         pages[f"feeds/themas/{facet.slug}.xml"] = feeds.render(
-            templates, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=feeds.tag(site_url, facet.path[:-3]),
+            feed, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=feeds.tag(site_url, facet.path[:-3]),
             self_url=f"{site_url}feeds/themas/{facet.slug}.xml", page_url=f"{site_url}themas/{facet.slug}/",
             entries=feeds.theme_feed(facet, site_url))
     pages["feeds/alles.xml"] = feeds.render(
-        templates, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=feeds.tag(site_url, "alles"),
+        feed, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=feeds.tag(site_url, "alles"),
         self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
         entries=feeds.site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
     return pages

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, overview, pipeline, presidency, watch
+from generator import facets, feeds, overview, pipeline, presidency, watch
 from generator.model import Corpus
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -90,6 +90,17 @@ def test_theme_feeds_list_each_documents_paragraphs_with_permanent_links(built: 
     assert updated == sorted(updated, reverse=True)
     site = ET.parse(built / "site" / "feeds" / "alles.xml").getroot()
     assert len(site.findall(f"{ATOM}entry")) == len(corpus.documents)
+
+
+def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    theme = max(facets.by_term(corpus, "themas", corpus.themes, "themes"),
+                key=lambda f: len({e.document.slug for e in f.entries}))
+    everything = feeds.theme_feed(theme, "https://x.example/")
+    assert len(everything) >= 3
+    monkeypatch.setattr(feeds, "FEED_SIZE", 2)
+    assert feeds.theme_feed(theme, "https://x.example/") == everything[:2]
+    newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, "https://x.example/")
+    assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d) for d in corpus.documents)
 
 
 def test_watch_builds_again_after_a_change(tmp_path: Path) -> None:
