@@ -25,6 +25,8 @@ _ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#"}
 _ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"})
 _TABLE = str.maketrans(_ESCAPE)
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPE)) + "]")
+_MARKUP_SIGN = re.compile(f"[{EM}{STRONG}{FN_OPEN}^§]")
+"""Every markup kind without links starts with one of these characters."""
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s|$)")
 
 
@@ -45,16 +47,21 @@ def escape(text: str) -> str:
 def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:
     """Markdown for `text`: escaped, with emphasis, footnote references, superscripts, and optionally
     URLs and § cross-references as links (`xref` maps a section number to a link target)."""
-    pattern = _markup_pattern(links, xref is not None)
-    parts: list[str] = []
-    pos = 0
-    for match in pattern.finditer(text):
-        parts.append(escape(text[pos:match.start()]))
-        parts.append(_markup(match, footnote_label, xref))
-        pos = match.end()
-    parts.append(escape(text[pos:]))
+    if links or _MARKUP_SIGN.search(text):
+        pattern = _markup_pattern(links, xref is not None)
+        parts: list[str] = []
+        pos = 0
+        for match in pattern.finditer(text):
+            parts.append(escape(text[pos:match.start()]))
+            parts.append(_markup(match, footnote_label, xref))
+            pos = match.end()
+        parts.append(escape(text[pos:]))
+        markdown = "".join(parts).strip()
+    else:  # most paragraphs: nothing but text
+        markdown = escape(text).strip()
     # A paragraph that starts like a list item ("1. ", "- ") must stay a paragraph.
-    return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), "".join(parts).strip(), count=1)
+    start = _LINE_START.match(markdown)
+    return f"{start[1]}{start[2]}\\{markdown[start.end(2):]}" if start else markdown
 
 
 @functools.lru_cache(maxsize=4)

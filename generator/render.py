@@ -31,7 +31,7 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.filters.update(md=_markdown, plain=inline.plain, yaml=_yaml_string, date=_date, section_path=section_path, why=_why)
-    env.globals.update(changes=_overview_changes)
+    env.globals.update(changes=_overview_changes, label_links=_label_links(env.get_template("_macros.md.j2").module.labels))
     themes = facets.by_term(corpus, "themas", corpus.themes, "themes")
     regions = [f for f in facets.by_term(corpus, "regios", corpus.regions, "regions") if f.entries]
     years = facets.by_year(corpus)
@@ -189,6 +189,19 @@ def _markdown(context: Any, text: str, doc: Document, links: bool = False) -> st
         return context["link"]("documenten/" + doc.slug, anchor) if anchor else None
     cache[key] = inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
     return cache[key]
+
+
+def _label_links(labels: Any) -> Any:
+    """The `labels` macro, rendered once per combination of labels and folder: paragraphs share few."""
+    cache: dict[tuple[tuple[str, ...], tuple[str, ...], str], str] = {}
+
+    @jinja2.pass_context
+    def label_links(context: Any, paragraph: Any) -> str:
+        key = (paragraph.themes, paragraph.regions, posixpath.dirname(context["path"]))
+        if key not in cache:
+            cache[key] = labels(paragraph, context["link"], context["site"])
+        return cache[key]
+    return label_links
 
 
 def _section_numbers(doc: Document) -> dict[str, str]:
