@@ -81,8 +81,9 @@ def clean(body: str, first_line: int, context: Context) -> Draft:
 def split_lines(body: str, first_line: int) -> Draft:
     lines = []
     for no, raw in enumerate(body.split("\n"), start=first_line):
-        toc = bool(TOC_TAIL.search(raw)) and bool(raw.strip())
-        text = TOC_TAIL.sub("", raw).replace("\t", " ").strip()
+        tail = TOC_TAIL.search(raw) if "\t" in raw else None
+        toc = bool(tail) and bool(raw.strip())
+        text = (raw[:tail.start()] if tail else raw).replace("\t", " ").strip()
         kind = "text" if text else "blank"
         lines.append(Line(no, text, kind, page_start=raw.startswith(" ") and not raw.startswith("  "), toc=toc))
     return Draft(tuple(lines))

@@ -36,7 +36,8 @@ def footnote_ref(number: int) -> str:
 
 def plain(text: str) -> str:
     """The text as a reader sees it, without markup or footnote references."""
-    return FOOTNOTE_REF.sub("", text).replace(EM, "").replace(STRONG, "")
+    bare = FOOTNOTE_REF.sub("", text) if FN_OPEN in text else text
+    return bare.replace(EM, "").replace(STRONG, "")
 
 
 def escape(text: str) -> str:

@@ -34,10 +34,16 @@ class Lexicon:
 
 def build(texts: Iterable[str]) -> Lexicon:
     """Collect word forms from raw texts, skipping the halves of line-end hyphenations."""
-    counts: Counter[str] = Counter()
+    chunks: Counter[str] = Counter()
+    halves: Counter[str] = Counter()
     for text in texts:
-        counts.update(TOKEN.findall(text))  # tokens never span lines
-        counts.subtract(_broken_halves(text.split("\n")))
+        chunks.update(text.split())  # tokens never span white space; most chunks recur, so each is scanned once
+        halves.update(_broken_halves(text.split("\n")))
+    counts: Counter[str] = Counter()
+    for chunk, n in chunks.items():
+        for token in TOKEN.findall(chunk):
+            counts[token] += n
+    counts.subtract(halves)
     forms: Counter[str] = Counter()
     names: set[str] = set()
     for token, n in counts.items():
