@@ -1,5 +1,6 @@
 # make site   build the site into site/ (creates .venv and installs on first use)
 # make test   run all tests
+# make bench  benchmark (bench/RESULTS.md)
 # make serve  live preview on http://127.0.0.1:8000
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pages test serve clean
+.PHONY: site pages test bench serve clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,10 @@ $(CHROMIUM):
 
 test: $(BIN)/.installed $(CHROMIUM) .zensical/bin/zensical
 	$(BIN)/python -m pytest -q -rs
+
+# Benchmark at 5, 50 and 500 documents (see bench/RESULTS.md); takes about ten minutes.
+bench: $(BIN)/.installed $(CHROMIUM)
+	$(BIN)/python bench/run.py
 
 # Regenerates the pages when raw/, templates/ or vocabulary/ change; mkdocs serve reloads the browser.
 serve: $(BIN)/.installed

@@ -68,20 +68,23 @@ def entries(corpus: Corpus) -> list[Entry]:
     return [Entry(d, s, p) for d in docs for s in d.sections for p in s.paragraphs if p.kind != "toc"]
 
 
-def by_term(corpus: Corpus, kind: str, terms: tuple[Term, ...], attribute: str) -> list[Facet]:
-    """A facet per vocabulary entry (theme or region), holding the paragraphs labelled with it."""
+def by_term(corpus: Corpus, kind: str, terms: tuple[Term, ...], attribute: str,
+            everything: list[Entry] | None = None) -> list[Facet]:
+    """A facet per vocabulary entry (theme or region), holding the paragraphs labelled with it.
+
+    `everything` is `entries(corpus)` when the caller has it already."""
     labelled: dict[str, list[Entry]] = {t.slug: [] for t in terms}
-    for entry in entries(corpus):
+    for entry in everything if everything is not None else entries(corpus):
         for slug in getattr(entry.paragraph, attribute):
             if slug in labelled:
                 labelled[slug].append(entry)
     return [Facet(kind, t.slug, t.label, t.description, tuple(labelled[t.slug])) for t in terms]
 
 
-def by_year(corpus: Corpus) -> list[Facet]:
+def by_year(corpus: Corpus, everything: list[Entry] | None = None) -> list[Facet]:
     """A facet per presidency year, newest first."""
     of_year: dict[int, list[Entry]] = {d.meta.year: [] for d in corpus.documents}
-    for entry in entries(corpus):
+    for entry in everything if everything is not None else entries(corpus):
         of_year[entry.year].append(entry)
     facets = []
     for year in sorted(of_year, reverse=True):

@@ -32,9 +32,10 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
                              keep_trailing_newline=True)
     env.filters.update(md=_markdown, plain=inline.plain, yaml=_yaml_string, date=_date, section_path=section_path, why=_why)
     env.globals.update(changes=_overview_changes, label_links=_label_links(env.get_template("_macros.md.j2").module.labels))
-    themes = facets.by_term(corpus, "themas", corpus.themes, "themes")
-    regions = [f for f in facets.by_term(corpus, "regios", corpus.regions, "regions") if f.entries]
-    years = facets.by_year(corpus)
+    everything = facets.entries(corpus)
+    themes = facets.by_term(corpus, "themas", corpus.themes, "themes", everything)
+    regions = [f for f in facets.by_term(corpus, "regios", corpus.regions, "regions", everything) if f.entries]
+    years = facets.by_year(corpus, everything)
     documents = sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug))
     labels = {f"themas/{t.slug}": t.label for t in corpus.themes} | {f"regios/{r.slug}": r.label for r in corpus.regions}
     covered = sorted(int(f.slug) for f in years)
