@@ -19,6 +19,7 @@ from pathlib import Path
 
 FIELD = "tags"
 WORD = re.compile(r"[^\W\d_]+")
+TAG = re.compile(r"<[^>]+>")
 MIN_PART = 4
 """Shortest compound part worth indexing: shorter ones (en, of, de) match everything."""
 KNOWN_HEAD = 5
@@ -28,13 +29,22 @@ LINKS = ("s", "e", "en")
 
 
 def fold(word: str) -> str:
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Folded lower-case words of the site that can stand as compound parts."""
-    return frozenset(fold(w.lower()) for text in texts for w in WORD.findall(text) if len(w) >= MIN_PART)
+    return _vocabulary(WORD.findall(text) for text in texts)
+
+
+def _vocabulary(word_lists: Iterable[list[str]]) -> frozenset[str]:
+    distinct: set[str] = set()
+    for found in word_lists:
+        distinct.update(found)
+    return frozenset(fold(w.lower()) for w in distinct if len(w) >= MIN_PART)
 
 
 def split_compound(word: str, words: frozenset[str]) -> list[str]:
@@ -71,21 +81,26 @@ def _split(word: str, words: frozenset[str], unknown_left: int) -> tuple[list[st
 def extra_terms(text: str, words: frozenset[str], known: dict[str, list[str]] | None = None) -> list[str]:
     """What to index besides `text`: diacritic-free forms and compound parts, once each.
 
-    `known` remembers the split of every word already seen: the same words recur in every section.
+    `known` remembers the terms of every word already seen: the same words recur in every section.
     """
-    known = {} if known is None else known
+    return _extra_terms(WORD.findall(text), words, {} if known is None else known)
+
+
+def _extra_terms(found: list[str], words: frozenset[str], known: dict[str, list[str]]) -> list[str]:
     extra: dict[str, None] = {}
-    for raw in WORD.findall(text):
-        word = raw.lower()
-        folded = fold(word)
-        if folded != word:
-            extra[folded] = None
-        if len(folded) >= 2 * MIN_PART:
-            if folded not in known:
-                known[folded] = split_compound(folded, words)
-            for part in known[folded]:
-                extra[part] = None
+    for raw in dict.fromkeys(found):
+        if raw not in known:
+            known[raw] = _word_terms(raw, words)
+        for term in known[raw]:
+            extra[term] = None
     return list(extra)
+
+
+def _word_terms(raw: str, words: frozenset[str]) -> list[str]:
+    word = raw.lower()
+    folded = fold(word)
+    terms = [folded] if folded != word else []
+    return terms + (split_compound(folded, words) if len(folded) >= 2 * MIN_PART else [])
 
 
 def enrich(site: Path) -> int:
@@ -93,9 +108,10 @@ def enrich(site: Path) -> int:
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
-    words = vocabulary(f"{d['title']} {d['text']}" for d in docs)
+    found = [WORD.findall(f"{d['title']} {TAG.sub(' ', d['text'])}") for d in docs]
+    words = _vocabulary(found)
     known: dict[str, list[str]] = {}
-    for doc in docs:
-        doc[FIELD] = extra_terms(f"{doc['title']} {re.sub(r'<[^>]+>', ' ', doc['text'])}", words, known)
+    for doc, doc_words in zip(docs, found):
+        doc[FIELD] = _extra_terms(doc_words, words, known)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(docs)
