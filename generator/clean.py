@@ -59,6 +59,8 @@ class Draft:
     lines: tuple[Line, ...]
     blocks: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
+    kept: tuple[Line, ...] = ()
+    """The lines as the furniture step left them: the raw side of the conservation check."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def drop_furniture(draft: Draft, context: Context) -> Draft:
             continue
         out.append(lines[i])
         i += 1
-    return replace(draft, lines=tuple(out))
+    return replace(draft, lines=tuple(out), kept=tuple(out))
 
 
 def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) -> int:
@@ -210,6 +212,8 @@ def join_lines(parts: list[str], lexicon: Lexicon | None) -> str:
 def mark_emphasis(draft: Draft, context: Context) -> Draft:
     """Keep the *emphasis* and **bold** the source already carries, as sentinels."""
     def mark(text: str) -> str:
+        if "*" not in text:
+            return text
         text = STRONG.sub(lambda m: inline.STRONG + m.group(1) + inline.STRONG, text)
         return EM.sub(lambda m: inline.EM + m.group(1) + inline.EM, text)
     return replace(draft, blocks=tuple(replace(b, text=mark(b.text)) for b in draft.blocks))
@@ -217,12 +221,14 @@ def mark_emphasis(draft: Draft, context: Context) -> Draft:
 
 def collapse_spaces(draft: Draft, context: Context) -> Draft:
     def tidy(text: str) -> str:
-        return re.sub(r"\s+", " ", text).strip()
+        return " ".join(text.split())
     return replace(draft, blocks=tuple(replace(b, text=tidy(b.text)) for b in draft.blocks),
                    footnotes=tuple(replace(f, text=tidy(f.text)) for f in draft.footnotes))
 
 
 def is_caps(text: str) -> bool:
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: the common case, decided at C speed
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

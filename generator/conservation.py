@@ -23,9 +23,11 @@ def stream(text: str) -> str:
     return NOT_TEXT.sub("", text.lower())
 
 
-def check(raw: RawDocument, doc: Document) -> Conservation:
-    lines = clean.drop_furniture(clean.split_lines(raw.body, raw.first_line),
-                                 clean.Context(raw.meta.furniture)).lines
+def check(raw: RawDocument, doc: Document, kept: tuple[clean.Line, ...] = ()) -> Conservation:
+    """Compare the page side of `doc` with the raw lines that the furniture step keeps (`kept`, when the
+    cleaner has them already)."""
+    lines = kept or clean.drop_furniture(clean.split_lines(raw.body, raw.first_line),
+                                         clean.Context(raw.meta.furniture)).lines
     starts, raw_text, numbers = [], "", []
     for line in lines:
         if line.kind == "text":

@@ -70,4 +70,4 @@ def _analyse(raw: RawDocument) -> tuple[Document, Conservation]:
     draft = clean.clean(raw.body, raw.first_line, clean.Context(raw.meta.furniture, words))  # type: ignore[arg-type]
     doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
                    footnotes=draft.footnotes)
-    return classify.classify(doc, themes, regions), conservation.check(raw, doc)  # type: ignore[arg-type]
+    return classify.classify(doc, themes, regions), conservation.check(raw, doc, draft.kept)  # type: ignore[arg-type]
