@@ -110,7 +110,22 @@ def pattern_source(pattern: str) -> str:
 
 
 def literal_part(pattern: str) -> str:
-    """The longest piece of folded text that every match must contain ('' for regexes)."""
+    """The longest piece of folded text that every match must contain ('' if none is known)."""
     if pattern.startswith("re:"):
-        return ""
+        return _regex_literal(pattern[3:])
     return max(fold(pattern).strip().split("*"), key=len)
+
+
+_LEADING_LITERAL = re.compile(r"(?:\(\?<[=!][^()]*\))*([a-z0-9 ]*)")
+"""Lookbehinds, then plain folded text: the start of a regular expression that every match contains."""
+
+
+def _regex_literal(source: str) -> str:
+    """The plain text a regular expression starts with ("politie" in "politie(?!k)\\w*"); '' when it has
+    alternatives, whose leading text need not occur."""
+    if "|" in source:
+        return ""
+    lead = _LEADING_LITERAL.match(source)
+    assert lead is not None  # the pattern matches the empty string
+    literal = lead.group(1)
+    return literal[:-1] if source[lead.end():lead.end() + 1] in ("?", "*", "+", "{") else literal

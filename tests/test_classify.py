@@ -25,6 +25,20 @@ def test_pattern_syntax(pattern: str, text: str, hit: bool) -> None:
     assert bool(vocabulary.compile_pattern(pattern).search(vocabulary.fold(text))) is hit
 
 
+@pytest.mark.parametrize("pattern, literal", [
+    ("re:politie(?!k)\\w*", "politie"),
+    ("re:(?<!organisatie van de )verenigde naties", "verenigde naties"),
+    ("re:grensoverschrijdend(e)? samenwerking", "grensoverschrijdend"),
+    ("re:abc?d", "ab"),
+    ("re:(?<!in )(samenwerk\\w*|overleg\\w*) met", ""),
+    ("re:a|b", ""),
+    ("re:(?i)x", ""),
+    ("*fraude", "fraude"),
+])
+def test_literal_part_is_text_every_match_contains(pattern: str, literal: str) -> None:
+    assert vocabulary.literal_part(pattern) == literal
+
+
 @pytest.mark.parametrize("text, expected", [
     ("samen met Noordrijn-Westfalen en België", ["noordrijn-westfalen"]),
     ("de Benelux-NRW-verklaring over fietsdiefstal", ["noordrijn-westfalen"]),
