@@ -122,7 +122,7 @@ def _render_nth(i: int) -> str:
 def _render(env: jinja2.Environment, site: dict[str, Any], job: Job) -> str:
     path, template, context = job
     text = env.get_template(template).render(site=site, path=path, link=_linker(path), url=_url(path), **context)
-    return re.sub(r"\n\n\n+", "\n\n", text).strip() + "\n"  # not \\n{3,}: scanned four times slower
+    return re.sub(r"\n\n\n+", "\n\n", text).strip() + "\n"  # faster than the equivalent \n{3,}
 
 
 def _size(context: dict[str, Any]) -> int:

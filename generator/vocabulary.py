@@ -105,8 +105,14 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def pattern_source(pattern: str) -> str:
     if pattern.startswith("re:"):
         return pattern[3:]
-    body = re.escape(fold(pattern).strip()).replace(r"\*", r"\w*").replace(r"\ ", " ")
-    return rf"(?<!\w){body}(?!\w)"
+    text = fold(pattern).strip()
+    head = text.split("*")[0]
+    body = re.escape(text[len(head):]).replace(r"\*", r"\w*").replace(r"\ ", " ")
+    if not head:
+        return rf"(?<!\w){body}(?!\w)"
+    # The same as (?<!\w) before the head, but written after it: a pattern that starts with plain text is
+    # searched for that text at C speed.
+    return rf"{re.escape(head).replace(chr(92) + ' ', ' ')}(?<!\w(?s:.){{{len(head)}}}){body}(?!\w)"
 
 
 def literal_part(pattern: str) -> str:
