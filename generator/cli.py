@@ -86,6 +86,10 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+SUMMARY_DOCUMENTS = 20
+"""Up to this many documents, the summary shows the share of text kept for each."""
+
+
 def summary(corpus: Corpus, written: Report, seconds: float) -> Table:
     from rich.table import Table
     table = Table(title="Build", show_header=False, title_justify="left")
@@ -98,8 +102,12 @@ def summary(corpus: Corpus, written: Report, seconds: float) -> Table:
     for theme in corpus.themes:
         table.add_row(f"  {theme.slug}", str(per_theme[theme.slug]))
     table.add_row("unclassified paragraphs", str(sum(1 for p in paragraphs if not p.themes)))
-    for figure in corpus.conservation:
-        table.add_row(f"text kept: {figure.slug}", f"{figure.share:.1%}")
+    if len(corpus.conservation) <= SUMMARY_DOCUMENTS:
+        for figure in corpus.conservation:
+            table.add_row(f"text kept: {figure.slug}", f"{figure.share:.1%}")
+    elif corpus.conservation:
+        lowest = min(corpus.conservation, key=lambda f: f.share)
+        table.add_row(f"text kept: lowest of {len(corpus.conservation)} documents", f"{lowest.share:.1%}")
     table.add_row("pages written", f"{len(written.written)} (unchanged {written.unchanged}, removed {len(written.removed)})")
     table.add_row("time", f"{seconds:.2f} s")
     return table
