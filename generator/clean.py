@@ -114,13 +114,14 @@ def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) 
         return 0
     if PAGE_NUMBER.fullmatch(lines[i].text) and not lines[i].toc:
         return 1
-    for span in (1, 2, 3):
-        chunk = lines[i:i + span]
-        if len(chunk) < span or any(line.kind != "text" for line in chunk):
+    joined = ""
+    for span in range(min(3, len(lines) - i) if patterns else 0):
+        line = lines[i + span]
+        if line.kind != "text":
             break
-        joined = " ".join(line.text for line in chunk)
+        joined = f"{joined} {line.text}" if span else line.text
         if any(p.fullmatch(joined) for p in patterns):
-            return span
+            return span + 1
     return 0
 
 
