@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -47,89 +48,97 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
                                 region_matrix=overview.matrix(regions, covered))
     jobs: list[Job] = []
 
-    def page(path: str, template: str, **context: Any) -> None:
-        jobs.append((path, template, context))
+    def page(path: str, template: str, context: Callable[[], dict[str, Any]] = dict, size: int = 0) -> None:
+        """Queue a page; `context()` is called where the page is rendered, in a worker process if parallel."""
+        jobs.append((path, size, functools.partial(_render, env, site, path, template, context)))
 
     page("index.md", "home.md.j2")
-    page("themas/index.md", "facet_index.md.j2", facets=themes, kind="themas")
-    page("regios/index.md", "facet_index.md.j2", facets=regions, kind="regios")
+    page("themas/index.md", "facet_index.md.j2", lambda: dict(facets=themes, kind="themas"))
+    page("regios/index.md", "facet_index.md.j2", lambda: dict(facets=regions, kind="regios"))
     page("jaren/index.md", "year_index.md.j2")
     page("documenten/index.md", "document_index.md.j2")
     theme_labels = {t.slug: t.label for t in corpus.themes}
     for facet in themes + regions:
-        page(facet.path, "facet.md.j2", facet=facet, related=_related(facet, themes, regions),
-             footnotes=_footnotes(facet.entries), description=describe.facet(facet),
-             timeline=overview.timeline(facet, covered))
+        page(facet.path, "facet.md.j2", functools.partial(_facet_context, facet, themes, regions, covered),
+             len(facet.entries))
     for facet in years:
-        year = int(facet.slug)
-        of_year = [d for d in documents if d.meta.year == year]
-        previous = max((y for y in covered if y < year), default=None)
-        country = presiding_country(year)
-        page(facet.path, "year.md.j2", facet=facet, documents=of_year,
-             description=describe.year(facet, of_year, theme_labels), country=country,
-             statement=overview.country_statement(of_year, country), previous=previous,
-             changes=overview.compare(themes, year, previous) if previous else [],
-             priorities=[p for d in of_year for p in overview.priorities(d)])
+        page(facet.path, "year.md.j2", functools.partial(_year_context, facet, documents, themes, covered, theme_labels))
     for term, kind in [(t, "themas") for t in corpus.themes] + [(r, "regios") for r in corpus.regions]:
         for alias in term.aliases:
-            page(f"{kind}/{alias}.md", "redirect.md.j2", title=term.label, target=f"../{term.slug}/")
+            page(f"{kind}/{alias}.md", "redirect.md.j2", functools.partial(dict, title=term.label, target=f"../{term.slug}/"))
     for doc in documents:
-        page(f"documenten/{doc.slug}.md", "document.md.j2", doc=doc, description=describe.document(doc),
-             footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
-    pages = dict(zip((path for path, _, _ in jobs), _render_all(env, site, jobs)))
+        page(f"documenten/{doc.slug}.md", "document.md.j2", functools.partial(_document_context, doc), len(doc.paragraphs))
     feed = feeds.template(templates)
     for facet in themes:
-        pages[f"feeds/themas/{facet.slug}.xml"] = feeds.render(
-            feed, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=feeds.tag(site_url, facet.path[:-3]),
-            self_url=f"{site_url}feeds/themas/{facet.slug}.xml", page_url=f"{site_url}themas/{facet.slug}/",
-            entries=feeds.theme_feed(facet, site_url))
-    pages["feeds/alles.xml"] = feeds.render(
-        feed, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=feeds.tag(site_url, "alles"),
-        self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
-        entries=feeds.site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
-    return pages
+        jobs.append((f"feeds/themas/{facet.slug}.xml", 0, functools.partial(_theme_feed, feed, facet, site_url)))
+    jobs.append(("feeds/alles.xml", 0, functools.partial(_site_feed, feed, documents, site_url)))
+    return dict(zip((path for path, _, _ in jobs), _render_all(jobs)))
 
 
-Job = tuple[str, str, dict[str, Any]]
-"""A page to render: its path, its template and what the template needs besides `site`."""
+def _facet_context(facet: Facet, themes: list[Facet], regions: list[Facet], covered: list[int]) -> dict[str, Any]:
+    return dict(facet=facet, related=_related(facet, themes, regions), footnotes=_footnotes(facet.entries),
+                description=describe.facet(facet), timeline=overview.timeline(facet, covered))
+
+
+def _year_context(facet: Facet, documents: list[Document], themes: list[Facet], covered: list[int],
+                  theme_labels: dict[str, str]) -> dict[str, Any]:
+    year = int(facet.slug)
+    of_year = [d for d in documents if d.meta.year == year]
+    previous = max((y for y in covered if y < year), default=None)
+    country = presiding_country(year)
+    return dict(facet=facet, documents=of_year, description=describe.year(facet, of_year, theme_labels),
+                country=country, statement=overview.country_statement(of_year, country), previous=previous,
+                changes=overview.compare(themes, year, previous) if previous else [],
+                priorities=[p for d in of_year for p in overview.priorities(d)])
+
+
+def _document_context(doc: Document) -> dict[str, Any]:
+    return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
+
+
+def _theme_feed(feed: jinja2.Template, facet: Facet, site_url: str) -> str:
+    return feeds.render(feed, title=f"{facet.label} — Benelux-voorzitterschappen",
+                        feed_id=feeds.tag(site_url, facet.path[:-3]), self_url=f"{site_url}feeds/themas/{facet.slug}.xml",
+                        page_url=f"{site_url}themas/{facet.slug}/", entries=feeds.theme_feed(facet, site_url))
+
+
+def _site_feed(feed: jinja2.Template, documents: list[Document], site_url: str) -> str:
+    return feeds.render(feed, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=feeds.tag(site_url, "alles"),
+                        self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
+                        entries=feeds.site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
+
+
+Job = tuple[str, int, Callable[[], str]]
+"""A file to make: its path, a rough cost (the paragraphs it shows) and the function that makes its text."""
 PARALLEL_FROM = 100
-"""From this many pages on, pages are rendered in parallel processes (same text, same order)."""
-_WORK: tuple[jinja2.Environment, dict[str, Any], list[Job]] | None = None
+"""From this many files on, they are made in parallel processes (same text, same order)."""
+_JOBS: list[Job] = []
 """What forked render processes inherit instead of receiving it pickled."""
 
 
-def _render_all(env: jinja2.Environment, site: dict[str, Any], jobs: list[Job]) -> list[str]:
-    """The text of every page, in the order of `jobs`; the biggest pages are handed out first."""
-    global _WORK
+def _render_all(jobs: list[Job]) -> list[str]:
+    """The text of every file, in the order of `jobs`; the biggest are handed out first."""
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [_render(env, site, job) for job in jobs]
-    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i][2]))
-    _WORK = (env, site, jobs)
+        return [make() for _, _, make in jobs]
+    order = sorted(range(len(jobs)), key=lambda i: -jobs[i][1])
+    _JOBS[:] = jobs
     try:
         with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
-            texts = dict(zip(order, pool.map(_render_nth, order)))
+            texts = dict(zip(order, pool.map(_make_nth, order)))
     finally:
-        _WORK = None
+        _JOBS.clear()
     return [texts[i] for i in range(len(jobs))]
 
 
-def _render_nth(i: int) -> str:
-    assert _WORK is not None, "called outside a forked render process"
-    env, site, jobs = _WORK
-    return _render(env, site, jobs[i])
+def _make_nth(i: int) -> str:
+    assert _JOBS, "called outside a forked render process"
+    return _JOBS[i][2]()
 
 
-def _render(env: jinja2.Environment, site: dict[str, Any], job: Job) -> str:
-    path, template, context = job
-    text = env.get_template(template).render(site=site, path=path, link=_linker(path), url=_url(path), **context)
+def _render(env: jinja2.Environment, site: dict[str, Any], path: str, template: str,
+            context: Callable[[], dict[str, Any]]) -> str:
+    text = env.get_template(template).render(site=site, path=path, link=_linker(path), url=_url(path), **context())
     return re.sub(r"\n\n\n+", "\n\n", text).strip() + "\n"  # faster than the equivalent \n{3,}
-
-
-def _size(context: dict[str, Any]) -> int:
-    """Rough cost of a page: the paragraphs it shows."""
-    if "facet" in context:
-        return len(context["facet"].entries)
-    return sum(len(s.paragraphs) for s in context["doc"].sections) if "doc" in context else 0
 
 
 def _linker(page_path: str) -> Any:
