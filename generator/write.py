@@ -23,7 +23,8 @@ def write_pages(pages: dict[str, str], out: Path) -> Report:
     Changed files are first written next to their targets under temporary names; only when all of them
     are written are they renamed into place, so a failure (a full disk) leaves the previous pages as they were.
     """
-    changed = {rel: text.encode("utf-8") for rel, text in sorted(pages.items()) if _differs(out / rel, text)}
+    encoded = ((rel, text.encode("utf-8")) for rel, text in sorted(pages.items()))
+    changed = {rel: data for rel, data in encoded if _differs(out / rel, data)}
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, data in changed.items():
@@ -44,8 +45,8 @@ def write_pages(pages: dict[str, str], out: Path) -> Report:
     return Report(tuple(changed), tuple(removed), len(pages) - len(changed))
 
 
-def _differs(path: Path, text: str) -> bool:
-    return not path.is_file() or path.read_bytes() != text.encode("utf-8")
+def _differs(path: Path, data: bytes) -> bool:
+    return not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data
 
 
 def owned(out: Path) -> list[str]:
