@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, TypeVar
 
 from . import footnotes, inline
 from .lexicon import Lexicon
@@ -217,14 +217,22 @@ def mark_emphasis(draft: Draft, context: Context) -> Draft:
             return text
         text = STRONG.sub(lambda m: inline.STRONG + m.group(1) + inline.STRONG, text)
         return EM.sub(lambda m: inline.EM + m.group(1) + inline.EM, text)
-    return replace(draft, blocks=tuple(replace(b, text=mark(b.text)) for b in draft.blocks))
+    return replace(draft, blocks=tuple(_with_text(b, mark(b.text)) for b in draft.blocks))
 
 
 def collapse_spaces(draft: Draft, context: Context) -> Draft:
     def tidy(text: str) -> str:
         return " ".join(text.split())
-    return replace(draft, blocks=tuple(replace(b, text=tidy(b.text)) for b in draft.blocks),
-                   footnotes=tuple(replace(f, text=tidy(f.text)) for f in draft.footnotes))
+    return replace(draft, blocks=tuple(_with_text(b, tidy(b.text)) for b in draft.blocks),
+                   footnotes=tuple(_with_text(f, tidy(f.text)) for f in draft.footnotes))
+
+
+T = TypeVar("T", Block, Footnote)
+
+
+def _with_text(item: T, text: str) -> T:
+    """The block or footnote with this text; itself when the text is the same (most are)."""
+    return item if text == item.text else replace(item, text=text)
 
 
 def is_caps(text: str) -> bool:
