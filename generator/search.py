@@ -96,6 +96,15 @@ def _extra_terms(found: list[str], words: frozenset[str], known: dict[str, list[
     return list(extra)
 
 
+def _words(text: str, chunks: dict[str, list[str]]) -> list[str]:
+    """The distinct words of `text` in order of first occurrence (WORD.findall without repeats)."""
+    distinct = dict.fromkeys(text.split())
+    for chunk in distinct:
+        if chunk not in chunks:
+            chunks[chunk] = WORD.findall(chunk)
+    return list(dict.fromkeys(w for chunk in distinct for w in chunks[chunk]))
+
+
 def _word_terms(raw: str, words: frozenset[str]) -> list[str]:
     word = raw.lower()
     folded = fold(word)
@@ -108,7 +117,8 @@ def enrich(site: Path) -> int:
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
-    found = [WORD.findall(f"{d['title']} {TAG.sub(' ', d['text'])}") for d in docs]
+    chunks: dict[str, list[str]] = {}  # the words of each white-space separated chunk; most recur
+    found = [_words(f"{d['title']} {TAG.sub(' ', d['text'])}", chunks) for d in docs]
     words = _vocabulary(found)
     known: dict[str, list[str]] = {}
     for doc, doc_words in zip(docs, found):
