@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -68,6 +69,7 @@ def build(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from . import pipeline, render, write
+    gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
     console = Console(stderr=False, highlight=False)
     columns = (TextColumn("analysing documents"), BarColumn(), MofNCompleteColumn())
     try:
