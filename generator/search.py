@@ -96,15 +96,6 @@ def _extra_terms(found: list[str], words: frozenset[str], known: dict[str, list[
     return list(extra)
 
 
-def _words(text: str, chunks: dict[str, list[str]]) -> list[str]:
-    """The distinct words of `text` in order of first occurrence (WORD.findall without repeats)."""
-    distinct = dict.fromkeys(text.split())
-    for chunk in distinct:
-        if chunk not in chunks:
-            chunks[chunk] = WORD.findall(chunk)
-    return list(dict.fromkeys(w for chunk in distinct for w in chunks[chunk]))
-
-
 def _word_terms(raw: str, words: frozenset[str]) -> list[str]:
     word = raw.lower()
     folded = fold(word)
@@ -113,15 +104,24 @@ def _word_terms(raw: str, words: frozenset[str]) -> list[str]:
 
 
 def enrich(site: Path) -> int:
-    """Add the extra terms to the built site's search index; return the number of entries."""
+    """Add the extra terms to the built site's search index; return the number of entries.
+
+    Entries are split at white space; the chunks (words with their punctuation) recur throughout the site,
+    so each distinct chunk is scanned for words, and its extra terms found, only once.
+    """
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
-    chunks: dict[str, list[str]] = {}  # the words of each white-space separated chunk; most recur
-    found = [_words(f"{d['title']} {TAG.sub(' ', d['text'])}", chunks) for d in docs]
-    words = _vocabulary(found)
+    texts = [dict.fromkeys(f"{d['title']} {TAG.sub(' ', d['text'])}".split()) for d in docs]
+    distinct: dict[str, None] = {}
+    for chunks in texts:
+        distinct.update(chunks)
+    chunk_words = {chunk: WORD.findall(chunk) for chunk in distinct}
+    words = _vocabulary(chunk_words.values())
     known: dict[str, list[str]] = {}
-    for doc, doc_words in zip(docs, found):
-        doc[FIELD] = _extra_terms(doc_words, words, known)
+    chunk_terms = {chunk: terms for chunk, found in chunk_words.items() if (terms := _extra_terms(found, words, known))}
+    having = chunk_terms.keys()
+    for doc, chunks in zip(docs, texts):
+        doc[FIELD] = sorted({term for chunk in having & chunks.keys() for term in chunk_terms[chunk]})
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(docs)
