@@ -26,4 +26,4 @@ def test_enrich_fills_the_tags_field_of_every_entry(tmp_path: Path) -> None:
     index.write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
     assert search.enrich(tmp_path) == 1
     entry = json.loads(index.read_text(encoding="utf-8"))["docs"][0]
-    assert entry["tags"] == ["politie", "verdrag", "belgie"] and entry["text"] == docs[0]["text"]
+    assert entry["tags"] == ["belgie", "politie", "verdrag"] and entry["text"] == docs[0]["text"]
