@@ -243,8 +243,11 @@ def is_caps(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    text = re.sub(r"[»”’\"')\]]+$", "", GLUED_TAIL.sub("", text.rstrip()))
-    return text[-1:] in {".", "!", "?", ":", ";"}
+    text = text.rstrip()
+    glued = GLUED_TAIL.search(text[-3:])  # a footnote number glued on: its digit(s) and the character before
+    if glued:
+        text = text[:len(text) - len(glued.group())]
+    return text.rstrip("»”’\"')]")[-1:] in {".", "!", "?", ":", ";"}
 
 
 Step = Callable[[Draft, Context], Draft]

@@ -76,3 +76,29 @@ def test_bullets_emphasis_and_table_of_contents() -> None:
 
 def test_steps_are_named_and_ordered() -> None:
     assert [name for name, _ in clean.STEPS] == ["furniture", "footnotes", "blocks", "markers", "emphasis", "spaces"]
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Dit is een zin.", True), ("Dit is een zin.12", True), ("Dit is een zin.”", True), ("Dit is een zin.”3", True),
+    ("vragen:  ", True), ("In 2026", False), ("zie artikel 12", False), ("een zin.123", False), ("Kop", False),
+    ("12.", True), ("", False), ("(zie bijlage)", False), ("(zie bijlage.)", True),
+])
+def test_ends_sentence_ignores_closing_quotes_and_glued_footnote_numbers(text: str, ends: bool) -> None:
+    assert clean.ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize("text, caps", [
+    ("INLEIDING", True), ("BENELUX-VOORZITTERSCHAP 2026", True), ("Inleiding", False), ("EU", False),
+    ("2026", False), ("ABC 中文", False), ("ÉÉN TWEE", True),
+])
+def test_is_caps(text: str, caps: bool) -> None:
+    assert clean.is_caps(text) is caps
+
+
+@pytest.mark.parametrize("text, word", [
+    ("grensover-", "grensover"), ("Benelux-samen-", "Benelux-samen"), ("een lange regel met af-", "af"),
+    ("geen koppelteken", None), ("los -", None), ("_x-", "x"),
+])
+def test_hyphen_end_finds_the_broken_word(text: str, word: str | None) -> None:
+    found = clean.hyphen_end(text)
+    assert (found.group(1) if found else None) == word
