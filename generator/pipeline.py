@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from pathlib import Path
 
-from . import classify, clean, conservation, lexicon, read, segment, vocabulary
+from . import classify, clean, conservation, lexicon, parallel, read, segment, vocabulary
 from .errors import InputError, Problem
 from .model import Conservation, Corpus, Document, RawDocument, Term
 
@@ -33,17 +30,14 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
     if problems:
         raise InputError(problems)
     words = lexicon.build(raw.body for raw in raws)
-    shared = (words, terms["themes"], terms["regions"])
-    documents, figures = [], []
-    parallel = len(raws) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-    with ProcessPoolExecutor(initializer=_share, initargs=shared) if parallel else nullcontext() as pool:
-        if pool is None:
-            _share(*shared)
-        for doc, figure in pool.map(_analyse, raws, chunksize=4) if pool else map(_analyse, raws):
-            documents.append(doc)
-            figures.append(figure)
-            if progress:
-                progress(len(documents), len(raws))
+    _share(words, terms["themes"], terms["regions"])
+    done = (lambda count: progress(count, len(raws))) if progress else None
+    if len(raws) >= PARALLEL_FROM:
+        results = parallel.map_balanced(_analyse, raws, [len(raw.body) for raw in raws], done)
+    else:
+        results = parallel.map_serial(_analyse, raws, done)
+    documents = [doc for doc, _ in results]
+    figures = [figure for _, figure in results]
     lost = [(raw, f) for raw, f in zip(raws, figures) if f.share < 1]
     if lost:
         raise InputError([Problem(raw.path, f.line or 1, f"text would be lost or duplicated here ({f.share:.2%} kept): "
@@ -60,7 +54,7 @@ _SHARED: dict[str, object] = {}
 
 
 def _share(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Term, ...]) -> None:
-    """Set up what every document's analysis needs, once per process."""
+    """Set up what every document's analysis needs; forked processes inherit it."""
     _SHARED.update(words=words, themes=classify.Matcher.of(themes), regions=classify.Matcher.of(regions))
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
 import posixpath
 import re
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import describe, facets, feeds, inline, overview
+from . import describe, facets, feeds, inline, overview, parallel
 from .facets import Entry, Facet
 from .model import Corpus, Document
 from .presidency import COUNTRIES, presiding_country
@@ -112,27 +109,17 @@ Job = tuple[str, int, Callable[[], str]]
 """A file to make: its path, a rough cost (the paragraphs it shows) and the function that makes its text."""
 PARALLEL_FROM = 100
 """From this many files on, they are made in parallel processes (same text, same order)."""
-_JOBS: list[Job] = []
-"""What forked render processes inherit instead of receiving it pickled."""
 
 
 def _render_all(jobs: list[Job]) -> list[str]:
-    """The text of every file, in the order of `jobs`; the biggest are handed out first."""
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [make() for _, _, make in jobs]
-    order = sorted(range(len(jobs)), key=lambda i: -jobs[i][1])
-    _JOBS[:] = jobs
-    try:
-        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
-            texts = dict(zip(order, pool.map(_make_nth, order)))
-    finally:
-        _JOBS.clear()
-    return [texts[i] for i in range(len(jobs))]
+    """The text of every file, in the order of `jobs`."""
+    if len(jobs) < PARALLEL_FROM:
+        return parallel.map_serial(_make, jobs)
+    return parallel.map_balanced(_make, jobs, [cost for _, cost, _ in jobs])
 
 
-def _make_nth(i: int) -> str:
-    assert _JOBS, "called outside a forked render process"
-    return _JOBS[i][2]()
+def _make(job: Job) -> str:
+    return job[2]()
 
 
 def _render(env: jinja2.Environment, site: dict[str, Any], path: str, template: str,
