@@ -40,7 +40,7 @@ def check(raw: RawDocument, doc: Document, kept: tuple[clean.Line, ...] = ()) ->
             starts.append(len(raw_text))
             numbers.append(line.no)
             raw_text += stream(line.text)
-    body = stream("".join(_page_parts(doc)))
+    body = "".join(map(stream, _page_parts(doc)))  # per part: most parts are ASCII, streamed fast
     notes = [stream(f"{n.number} {inline.plain(n.text)}") for n in doc.footnotes]
     i = j = 0
     for note in notes:
