@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from . import describe
 from .facets import Facet
 from .inline import plain
 from .model import Document
@@ -64,6 +65,20 @@ def site_feed(documents: list[Document], descriptions: dict[str, str], site_url:
                          link=f"{site_url}documenten/{d.slug}/", updated=updated(d),
                          content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
+
+
+def theme_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
+    """The feed of one theme."""
+    return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(site_url, facet.path[:-3]),
+                  self_url=f"{site_url}feeds/themas/{facet.slug}.xml", page_url=f"{site_url}themas/{facet.slug}/",
+                  entries=theme_feed(facet, site_url))
+
+
+def site_text(template: jinja2.Template, documents: list[Document], site_url: str) -> str:
+    """The feed of new documents."""
+    return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag(site_url, "alles"),
+                  self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
+                  entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
 
 
 def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str,

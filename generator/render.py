@@ -11,8 +11,8 @@ from typing import Any
 
 import jinja2
 
-from . import describe, facets, feeds, inline, overview, parallel
-from .facets import Entry, Facet
+from . import contexts, facets, feeds, inline, overview, parallel
+from .facets import Entry
 from .model import Corpus, Document
 from .presidency import COUNTRIES, presiding_country
 from .read import KINDS
@@ -56,53 +56,20 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
     page("documenten/index.md", "document_index.md.j2")
     theme_labels = {t.slug: t.label for t in corpus.themes}
     for facet in themes + regions:
-        page(facet.path, "facet.md.j2", functools.partial(_facet_context, facet, themes, regions, covered),
+        page(facet.path, "facet.md.j2", functools.partial(contexts.facet, facet, themes, regions, covered),
              len(facet.entries))
     for facet in years:
-        page(facet.path, "year.md.j2", functools.partial(_year_context, facet, documents, themes, covered, theme_labels))
+        page(facet.path, "year.md.j2", functools.partial(contexts.year, facet, documents, themes, covered, theme_labels))
     for term, kind in [(t, "themas") for t in corpus.themes] + [(r, "regios") for r in corpus.regions]:
         for alias in term.aliases:
             page(f"{kind}/{alias}.md", "redirect.md.j2", functools.partial(dict, title=term.label, target=f"../{term.slug}/"))
     for doc in documents:
-        page(f"documenten/{doc.slug}.md", "document.md.j2", functools.partial(_document_context, doc), len(doc.paragraphs))
+        page(f"documenten/{doc.slug}.md", "document.md.j2", functools.partial(contexts.document, doc), len(doc.paragraphs))
     feed = feeds.template(templates)
     for facet in themes:
-        jobs.append((f"feeds/themas/{facet.slug}.xml", 0, functools.partial(_theme_feed, feed, facet, site_url)))
-    jobs.append(("feeds/alles.xml", 0, functools.partial(_site_feed, feed, documents, site_url)))
+        jobs.append((f"feeds/themas/{facet.slug}.xml", 0, functools.partial(feeds.theme_text, feed, facet, site_url)))
+    jobs.append(("feeds/alles.xml", 0, functools.partial(feeds.site_text, feed, documents, site_url)))
     return dict(zip((path for path, _, _ in jobs), _render_all(jobs)))
-
-
-def _facet_context(facet: Facet, themes: list[Facet], regions: list[Facet], covered: list[int]) -> dict[str, Any]:
-    return dict(facet=facet, related=_related(facet, themes, regions), footnotes=_footnotes(facet.entries),
-                description=describe.facet(facet), timeline=overview.timeline(facet, covered))
-
-
-def _year_context(facet: Facet, documents: list[Document], themes: list[Facet], covered: list[int],
-                  theme_labels: dict[str, str]) -> dict[str, Any]:
-    year = int(facet.slug)
-    of_year = [d for d in documents if d.meta.year == year]
-    previous = max((y for y in covered if y < year), default=None)
-    country = presiding_country(year)
-    return dict(facet=facet, documents=of_year, description=describe.year(facet, of_year, theme_labels),
-                country=country, statement=overview.country_statement(of_year, country), previous=previous,
-                changes=overview.compare(themes, year, previous) if previous else [],
-                priorities=[p for d in of_year for p in overview.priorities(d)])
-
-
-def _document_context(doc: Document) -> dict[str, Any]:
-    return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
-
-
-def _theme_feed(feed: jinja2.Template, facet: Facet, site_url: str) -> str:
-    return feeds.render(feed, title=f"{facet.label} — Benelux-voorzitterschappen",
-                        feed_id=feeds.tag(site_url, facet.path[:-3]), self_url=f"{site_url}feeds/themas/{facet.slug}.xml",
-                        page_url=f"{site_url}themas/{facet.slug}/", entries=feeds.theme_feed(facet, site_url))
-
-
-def _site_feed(feed: jinja2.Template, documents: list[Document], site_url: str) -> str:
-    return feeds.render(feed, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=feeds.tag(site_url, "alles"),
-                        self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
-                        entries=feeds.site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
 
 
 Job = tuple[str, int, Callable[[], str]]
@@ -230,28 +197,6 @@ def _date(value: Any) -> str:
     if len(parts) == 2:
         return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return text
-
-
-def _related(facet: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str, list[tuple[Facet, int]]]:
-    """Themes and regions that share paragraphs with this facet, most shared first."""
-    out = {}
-    for name, pool, attribute in (("themes", themes, "themes"), ("regions", regions, "regions")):
-        counts = facet.count(attribute)
-        ranked = [(f, counts[f.slug]) for f in pool if counts[f.slug] and not (f.kind == facet.kind and f.slug == facet.slug)]
-        out[name] = sorted(ranked, key=lambda pair: (-pair[1], pair[0].label))
-    return out
-
-
-def _footnotes(entries: tuple[Entry, ...]) -> list[tuple[Document, int, str]]:
-    """The footnotes referred to by these paragraphs, once each, in order of first reference."""
-    seen: dict[tuple[str, int], tuple[Document, int, str]] = {}
-    for entry in entries:
-        notes = {n.number: n.text for n in entry.document.footnotes}
-        for match in inline.FOOTNOTE_REF.finditer(entry.paragraph.text):
-            number = int(match.group(1))
-            if number in notes:
-                seen.setdefault((entry.document.slug, number), (entry.document, number, notes[number]))
-    return list(seen.values())
 
 
 def section_path(entry: Entry) -> str:
