@@ -50,7 +50,7 @@ def _marker(body: str, number: int, start: int) -> int | None:
 def _footnote_block(lines: list[Line], i: int, number: int, body: str,
                     marker_at: int) -> tuple[list[Footnote], int, int]:
     """Read consecutive footnotes from line `i`; return them, the index after the block and the last marker's end."""
-    from .clean import join_lines
+    from .blocks import join_lines
     notes: list[tuple[int, int, list[str]]] = []
     j = i
     while j < len(lines):

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .clean import BULLET, Block, ends_sentence, is_caps
+from .blocks import BULLET, ends_sentence, is_caps
+from .clean import Block
 from .inline import plain
 from .model import Paragraph, Section
 

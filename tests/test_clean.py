@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import clean, inline, lexicon
+from generator import blocks, clean, inline, lexicon
 
 WORDS = lexicon.build(["Benelux-landen werken samen aan de interne-marktagenda en het Energieforum van de Benelux."])
 
@@ -84,7 +84,7 @@ def test_steps_are_named_and_ordered() -> None:
     ("12.", True), ("", False), ("(zie bijlage)", False), ("(zie bijlage.)", True),
 ])
 def test_ends_sentence_ignores_closing_quotes_and_glued_footnote_numbers(text: str, ends: bool) -> None:
-    assert clean.ends_sentence(text) is ends
+    assert blocks.ends_sentence(text) is ends
 
 
 @pytest.mark.parametrize("text, caps", [
@@ -92,7 +92,7 @@ def test_ends_sentence_ignores_closing_quotes_and_glued_footnote_numbers(text: s
     ("2026", False), ("ABC 中文", False), ("ÉÉN TWEE", True),
 ])
 def test_is_caps(text: str, caps: bool) -> None:
-    assert clean.is_caps(text) is caps
+    assert blocks.is_caps(text) is caps
 
 
 @pytest.mark.parametrize("text, word", [
@@ -100,5 +100,5 @@ def test_is_caps(text: str, caps: bool) -> None:
     ("geen koppelteken", None), ("los -", None), ("_x-", "x"),
 ])
 def test_hyphen_end_finds_the_broken_word(text: str, word: str | None) -> None:
-    found = clean.hyphen_end(text)
+    found = blocks.hyphen_end(text)
     assert (found.group(1) if found else None) == word
