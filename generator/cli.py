@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import re
@@ -77,13 +78,17 @@ def build(args: argparse.Namespace) -> int:
             task = bar.add_task("analyse", total=None)
             corpus = pipeline.analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary,
                                       progress=lambda done, total: bar.update(task, completed=done, total=total))
-        pages = render.render_site(corpus, args.templates, url)
+        staged = render.render_site(corpus, args.templates, url, finish=functools.partial(write.stage, args.out))
     except InputError as err:
+        write.discard(args.out)
         return _stopped(err)
+    except BaseException:
+        write.discard(args.out)
+        raise
     for warning in corpus.warnings:
         print(warning, file=sys.stderr)
-    written = write.write_pages(pages, args.out)
-    state.save(args.out, inputs, list(pages))
+    written = write.commit(args.out, staged)
+    state.save(args.out, inputs, list(staged))
     console.print(summary(corpus, written, time.perf_counter() - start))
     return 0
 

@@ -23,8 +23,13 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "november", "december"]
 
 
-def render_site(corpus: Corpus, templates: Path, site_url: str = "https://example.org/") -> dict[str, str]:
-    """All generated files: path below the docs folder → text (Markdown pages, Atom feeds)."""
+def render_site(corpus: Corpus, templates: Path, site_url: str = "https://example.org/",
+                finish: Callable[[str, str], Any] | None = None) -> dict[str, Any]:
+    """All generated files: path below the docs folder → text (Markdown pages, Atom feeds).
+
+    With `finish`, a path maps to `finish(path, text)` instead, called in the process that made the text:
+    `write.stage` there saves sending every page back to this process.
+    """
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
@@ -69,7 +74,7 @@ def render_site(corpus: Corpus, templates: Path, site_url: str = "https://exampl
     for facet in themes:
         jobs.append((f"feeds/themas/{facet.slug}.xml", 0, functools.partial(feeds.theme_text, feed, facet, site_url)))
     jobs.append(("feeds/alles.xml", 0, functools.partial(feeds.site_text, feed, documents, site_url)))
-    return dict(zip((path for path, _, _ in jobs), _render_all(jobs)))
+    return dict(zip((path for path, _, _ in jobs), _render_all(jobs, finish)))
 
 
 Job = tuple[str, int, Callable[[], str]]
@@ -78,15 +83,17 @@ PARALLEL_FROM = 100
 """From this many files on, they are made in parallel processes (same text, same order)."""
 
 
-def _render_all(jobs: list[Job]) -> list[str]:
-    """The text of every file, in the order of `jobs`."""
+def _render_all(jobs: list[Job], finish: Callable[[str, str], Any] | None) -> list[Any]:
+    """The text of every file (or what `finish` makes of it), in the order of `jobs`."""
+    make = functools.partial(_make, finish)
     if len(jobs) < PARALLEL_FROM:
-        return parallel.map_serial(_make, jobs)
-    return parallel.map_balanced(_make, jobs, [cost for _, cost, _ in jobs])
+        return parallel.map_serial(make, jobs)
+    return parallel.map_balanced(make, jobs, [cost for _, cost, _ in jobs])
 
 
-def _make(job: Job) -> str:
-    return job[2]()
+def _make(finish: Callable[[str, str], Any] | None, job: Job) -> Any:
+    path, _, make = job
+    return finish(path, make()) if finish else make()
 
 
 def _render(env: jinja2.Environment, site: dict[str, Any], path: str, template: str,

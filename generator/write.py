@@ -8,6 +8,8 @@ from pathlib import Path
 
 GENERATED = ("index.md", "themas", "jaren", "regios", "documenten", "feeds")
 """What the generator owns inside the docs folder; everything else there is hand-written."""
+TEMPORARY = ".staged-"
+"""Prefix of a page written but not yet put in place (MkDocs skips names that start with a dot)."""
 
 
 @dataclass(frozen=True)
@@ -23,26 +25,46 @@ def write_pages(pages: dict[str, str], out: Path) -> Report:
     Changed files are first written next to their targets under temporary names; only when all of them
     are written are they renamed into place, so a failure (a full disk) leaves the previous pages as they were.
     """
-    encoded = ((rel, text.encode("utf-8")) for rel, text in sorted(pages.items()))
-    changed = {rel: data for rel, data in encoded if _differs(out / rel, data)}
-    staged: list[tuple[Path, Path]] = []
+    staged: dict[str, Path | None] = {}
     try:
-        for rel, data in changed.items():
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
-            staged.append((temporary, target))
+        for rel, text in sorted(pages.items()):
+            staged[rel] = stage(out, rel, text)
     except OSError:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+        discard(out)
         raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
-    removed = [rel for rel in owned(out) if rel not in pages]
+    return commit(out, staged)
+
+
+def stage(out: Path, rel: str, text: str) -> Path | None:
+    """Write `text` next to `out/rel` under a temporary name if it differs from the file there; return that name.
+
+    Any process may stage pages; `commit` then puts them in place, `discard` throws them away.
+    """
+    target = out / rel
+    data = text.encode("utf-8")
+    if not _differs(target, data):
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f"{TEMPORARY}{target.name}")
+    temporary.write_bytes(data)
+    return temporary
+
+
+def commit(out: Path, staged: dict[str, Path | None]) -> Report:
+    """Rename the staged pages into place and remove the generated files that `staged` does not name."""
+    written = sorted(rel for rel, temporary in staged.items() if temporary)
+    for rel in written:
+        os.replace(staged[rel], out / rel)  # type: ignore[arg-type]
+    removed = [rel for rel in owned(out) if rel not in staged]
     for rel in removed:
         (out / rel).unlink()
-    return Report(tuple(changed), tuple(removed), len(pages) - len(changed))
+    return Report(tuple(written), tuple(removed), len(staged) - len(written))
+
+
+def discard(out: Path) -> None:
+    """Remove every staged page that was not committed."""
+    for temporary in out.rglob(f"{TEMPORARY}*"):
+        temporary.unlink(missing_ok=True)
 
 
 def _differs(path: Path, data: bytes) -> bool:

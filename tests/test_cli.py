@@ -61,3 +61,20 @@ def test_two_builds_are_byte_identical(root: Path, tmp_path: Path) -> None:
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.name != ".generator-state.json")
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and p.name != ".generator-state.json")
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_a_build_that_fails_while_rendering_leaves_the_output_alone(root: Path, tmp_path: Path) -> None:
+    raw, out, templates = tmp_path / "raw", tmp_path / "out", tmp_path / "templates"
+    shutil.copytree(root / "raw", raw)
+    shutil.copytree(root / "templates", templates)
+    assert run(root, raw, out).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (raw / "2026-nl-prioriteitenbrief.txt").write_text(
+        (raw / "2026-nl-prioriteitenbrief.txt").read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", encoding="utf-8")
+    document = templates / "document.md.j2"
+    document.write_text(document.read_text(encoding="utf-8") + "{{ no_such_variable }}\n", encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "build", "--raw", str(raw), "--out", str(out),
+               "--vocabulary", str(root / "vocabulary"), "--templates", str(templates)]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    assert result.returncode != 0 and "no_such_variable" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # no staged page left behind either

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from generator import pipeline, render, write
@@ -34,6 +35,28 @@ def test_parallel_processes_give_the_same_pages_as_one(root: Path, monkeypatch) 
     parallel = build()
     assert list(parallel) == list(serial)
     assert parallel == serial
+
+
+def test_pages_staged_in_any_process_are_committed_together(root: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+    expected = render.render_site(corpus, root / "templates")
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    staged = render.render_site(corpus, root / "templates", finish=functools.partial(write.stage, tmp_path))
+    assert not any((tmp_path / rel).exists() for rel in expected)  # nothing in place before the commit
+    report = write.commit(tmp_path, staged)
+    assert sorted(report.written) == sorted(expected)
+    assert {rel: (tmp_path / rel).read_text(encoding="utf-8") for rel in expected} == expected
+    assert not list(tmp_path.rglob(f"{write.TEMPORARY}*"))
+
+
+def test_discarded_pages_leave_the_previous_ones(tmp_path: Path) -> None:
+    write.write_pages({"index.md": "oud\n", "themas/a.md": "oud a\n"}, tmp_path)
+    assert write.stage(tmp_path, "themas/a.md", "nieuw a\n") is not None
+    assert write.stage(tmp_path, "index.md", "oud\n") is None  # unchanged: nothing staged
+    write.discard(tmp_path)
+    assert (tmp_path / "themas" / "a.md").read_text() == "oud a\n"
+    assert not list(tmp_path.rglob(f"{write.TEMPORARY}*"))
 
 
 def test_a_failed_write_leaves_every_page_as_it_was(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
