@@ -34,11 +34,29 @@ class Lexicon:
 
 def build(texts: Iterable[str]) -> Lexicon:
     """Collect word forms from raw texts, skipping the halves of line-end hyphenations."""
+    return merge([count(texts)])
+
+
+Counts = tuple[Counter[str], Counter[str]]
+"""White-space separated chunks of some texts, and the halves of their line-end hyphenations."""
+
+
+def count(texts: Iterable[str]) -> Counts:
+    """The counts `merge` needs; texts may be counted in parts, in parallel."""
     chunks: Counter[str] = Counter()
     halves: Counter[str] = Counter()
     for text in texts:
         chunks.update(text.split())  # tokens never span white space; most chunks recur, so each is scanned once
         halves.update(_broken_halves(text.split("\n")))
+    return chunks, halves
+
+
+def merge(parts: Iterable[Counts]) -> Lexicon:
+    chunks: Counter[str] = Counter()
+    halves: Counter[str] = Counter()
+    for part_chunks, part_halves in parts:
+        chunks.update(part_chunks)
+        halves.update(part_halves)
     counts: Counter[str] = Counter()
     for chunk, n in chunks.items():
         for token in TOKEN.findall(chunk):

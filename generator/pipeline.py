@@ -29,12 +29,14 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
             problems += err.problems
     if problems:
         raise InputError(problems)
-    words = lexicon.build(raw.body for raw in raws)
-    _share(words, terms["themes"], terms["regions"])
     done = (lambda count: progress(count, len(raws))) if progress else None
     if len(raws) >= PARALLEL_FROM:
+        parts = parallel.split([raw.body for raw in raws])
+        _share(lexicon.merge(parallel.map_balanced(lexicon.count, parts, [1] * len(parts))), terms["themes"],
+               terms["regions"])
         results = parallel.map_balanced(_analyse, raws, [len(raw.body) for raw in raws], done)
     else:
+        _share(lexicon.build(raw.body for raw in raws), terms["themes"], terms["regions"])
         results = parallel.map_serial(_analyse, raws, done)
     documents = [doc for doc, _ in results]
     figures = [figure for _, figure in results]

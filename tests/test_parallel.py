@@ -22,3 +22,12 @@ def test_results_come_back_in_order_from_every_process(monkeypatch) -> None:  # 
     assert [square for square, _ in results] == [x * x for x in items]
     assert len({pid for _, pid in results}) == 3  # this process and two forked ones did the work
     assert progress[-1] == len(items) and progress == sorted(progress)
+
+
+def test_the_lexicon_counted_in_parts_is_the_lexicon_counted_whole(root, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from generator import lexicon
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "raw").glob("*.txt"))]
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    parts = parallel.split(texts)
+    assert len(parts) == 3 and sorted(t for part in parts for t in part) == sorted(texts)
+    assert lexicon.merge(lexicon.count(part) for part in parts) == lexicon.build(texts)
