@@ -20,7 +20,9 @@ def test_results_come_back_in_order_from_every_process(monkeypatch) -> None:  # 
     results = parallel.map_balanced(lambda x: (x * x, __import__("os").getpid()), items, [x % 7 for x in items],
                                     progress.append)
     assert [square for square, _ in results] == [x * x for x in items]
-    assert len({pid for _, pid in results}) == 3  # this process and two forked ones did the work
+    here = __import__("os").getpid()
+    pids = [pid for _, pid in results]
+    assert here in pids and any(pid != here for pid in pids)  # this process took a share, forked ones the rest
     assert progress[-1] == len(items) and progress == sorted(progress)
 
 
