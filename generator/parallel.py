@@ -25,7 +25,7 @@ def map_balanced(function: Callable[[T], R], items: Sequence[T], costs: Sequence
                  done: Callable[[int], None] | None = None) -> list[R]:
     """[function(item) for item in items], computed on every core; `done(count)` reports progress."""
     cores = os.cpu_count() or 1
-    if cores < 2:
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():  # Windows cannot fork
         return map_serial(function, items, done)
     shares = balanced(costs, cores)
     results: dict[int, R] = {}
