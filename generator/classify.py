@@ -32,9 +32,9 @@ class Matcher:
     entries: tuple[tuple[str, tuple[Pattern, ...]], ...]
     """(slug, patterns) in vocabulary order."""
     literals: ahocorasick.Automaton
-    """Literal part → indexes of the entries that have a term with it."""
+    """Literal part → (the literal part, indexes of the entries that have a term with it)."""
     always: frozenset[int]
-    """Entries with a regular-expression term (no literal part): tried on every text."""
+    """Entries with a term whose literal part is unknown (some regular expressions): tried on every text."""
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Matcher:

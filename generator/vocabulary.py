@@ -112,7 +112,8 @@ def pattern_source(pattern: str) -> str:
         return rf"(?<!\w){body}(?!\w)"
     # The same as (?<!\w) before the head, but written after it: a pattern that starts with plain text is
     # searched for that text at C speed.
-    return rf"{re.escape(head).replace(chr(92) + ' ', ' ')}(?<!\w(?s:.){{{len(head)}}}){body}(?!\w)"
+    plain_head = re.escape(head).replace(r"\ ", " ")
+    return rf"{plain_head}(?<!\w(?s:.){{{len(head)}}}){body}(?!\w)"
 
 
 def literal_part(pattern: str) -> str:
