@@ -84,8 +84,8 @@ def site_text(template: jinja2.Template, documents: list[Document], site_url: st
 def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str,
            entries: list[FeedEntry]) -> str:
     newest = max((e.updated for e in entries), default="2000-01-01T00:00:00Z")
-    return template.render(title=title, id=feed_id, self_url=self_url, page_url=page_url,
-                                                  updated=newest, entries=entries)
+    return template.render(title=title, id=feed_id, self_url=self_url, page_url=page_url, updated=newest,
+                           entries=entries)
 
 
 def template(templates: Path) -> jinja2.Template:

@@ -52,6 +52,7 @@ def count(texts: Iterable[str]) -> Counts:
 
 
 def merge(parts: Iterable[Counts]) -> Lexicon:
+    """The lexicon of all texts counted in `parts`."""
     chunks: Counter[str] = Counter()
     halves: Counter[str] = Counter()
     for part_chunks, part_halves in parts:
