@@ -1,0 +1,1 @@
+"""Analyse: cleaned blocks → sections and paragraphs with stable ids, themes and regions; text conservation."""

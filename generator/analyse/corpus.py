@@ -1,0 +1,86 @@
+"""Analyse every document before anything is written: read → clean → segment → classify → conservation."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..clean import lexicon
+from ..clean.chain import clean
+from ..clean.draft import Context
+from ..core import parallel
+from ..core.problems import InputError, Problem
+from ..core.records import Conservation, Corpus, Document, RawDocument, Term
+from ..ingest import read, vocabulary
+from . import classify, conservation, segment
+
+PARALLEL_FROM = 12
+"""From this many documents on, documents are analysed in parallel processes (same results, same order)."""
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every document's analysis needs: the corpus's word forms and both vocabularies, compiled."""
+
+    words: lexicon.Lexicon
+    themes: classify.Matcher
+    regions: classify.Matcher
+
+
+def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Read and analyse the whole corpus; raise InputError with every problem found.
+
+    `progress(done, total)` is called after each document, for a progress bar.
+    """
+    raws, warnings, themes, regions = _inputs(raw_dir, vocabulary_dir)
+    done = (lambda count: progress(count, len(raws))) if progress else None
+    if len(raws) >= PARALLEL_FROM:
+        parts = parallel.split([raw.body for raw in raws])
+        words = lexicon.merge(parallel.map_balanced(lexicon.count, parts, [1] * len(parts)))
+    else:
+        words = lexicon.build(raw.body for raw in raws)
+    work = functools.partial(analyse_one, Shared(words, classify.Matcher.of(themes), classify.Matcher.of(regions)))
+    if len(raws) >= PARALLEL_FROM:
+        results = parallel.map_balanced(work, raws, [len(raw.body) for raw in raws], done)
+    else:
+        results = parallel.map_serial(work, raws, done)
+    figures = [figure for _, figure in results]
+    lost = [(raw, f) for raw, f in zip(raws, figures) if f.share < 1]
+    if lost:
+        raise InputError([Problem(raw.path, f.line or 1, f"text would be lost or duplicated here ({f.share:.2%} kept): "
+                                  f"the raw text has '{f.expected}…', the page '{f.found}…'",
+                                  "this is a cleaner bug: report it with this file; meanwhile check the furniture patterns")
+                          for raw, f in lost])
+    return Corpus(documents=tuple(doc for doc, _ in results), themes=themes, regions=regions,
+                  conservation=tuple(figures), warnings=tuple(warnings))
+
+
+def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], list[Problem], tuple[Term, ...],
+                                                          tuple[Term, ...]]:
+    """The raw documents, the warnings and both vocabularies; every problem of all of them at once."""
+    problems: list[Problem] = []
+    raws: list[RawDocument] = []
+    warnings: list[Problem] = []
+    try:
+        raws, warnings = read.read_all(raw_dir)
+    except InputError as err:
+        problems += err.problems
+    terms: dict[str, tuple[Term, ...]] = {}
+    for name in ("themes", "regions"):
+        try:
+            terms[name] = vocabulary.load(vocabulary_dir / f"{name}.yml")
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return raws, warnings, terms["themes"], terms["regions"]
+
+
+def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservation]:
+    """Clean, segment and classify one document, and check that its text is kept."""
+    draft = clean(raw.body, raw.first_line, Context(raw.meta.furniture, shared.words))
+    doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
+                   footnotes=draft.footnotes)
+    return classify.classify(doc, shared.themes, shared.regions), conservation.check(raw, doc, draft.kept)

@@ -1,0 +1,58 @@
+"""The build, phase by phase: analyse every document, then render every page, then write what changed."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analyse.corpus import analyse
+from .core.problems import InputError
+from .core.records import Corpus
+from .site import render, state, write
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a build did."""
+
+    seconds: float
+    corpus: Corpus | None = None
+    """None when nothing changed since the last build (and nothing was read)."""
+    written: write.Report | None = None
+
+
+def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path, site_url: str,
+          progress: Callable[[int, int], None] | None = None) -> Outcome:
+    """Generate the docs folder `out`; raise InputError (and write nothing) when the input has problems.
+
+    `progress(done, total)` is called after each document is analysed."""
+    start = time.perf_counter()
+    # Nothing to do when the inputs are those of the last build and its files are still as it wrote them.
+    inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=site_url)
+    if state.unchanged(out, inputs):
+        return Outcome(time.perf_counter() - start)
+    threshold = gc.get_threshold()
+    gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
+    try:
+        # Gather: read, clean, segment and classify every document.
+        corpus = analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress)
+        # Render every page; each is staged beside its target by the process that rendered it.
+        staged = render.render_site(corpus, templates_dir, site_url=site_url,
+                                    finish=lambda path, text: write.stage(out, path, text))
+    except BaseException:
+        write.discard(out)
+        raise
+    finally:
+        gc.set_threshold(*threshold)
+    # Now write: put the staged pages in place at once, remove what no document produces any more.
+    written = write.commit(out, staged)
+    state.save(out, inputs, list(staged))
+    return Outcome(time.perf_counter() - start, corpus, written)
+
+
+__all__ = ["InputError", "Outcome", "build"]

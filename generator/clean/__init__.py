@@ -1,0 +1,1 @@
+"""Clean: a raw body → blocks and footnotes, through a chain of named steps (`chain.STEPS`)."""

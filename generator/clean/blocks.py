@@ -1,0 +1,104 @@
+"""The "blocks" step of the cleaner: rejoin physical lines into paragraphs-to-be, across line-end hyphens,
+blank lines and page breaks where a sentence runs on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..core.text import BULLET, NUMBERED, hyphen_end
+from .draft import Block, Context, Draft, Line
+from .lexicon import Lexicon
+
+URL_BREAK = re.compile(r"(?:https?://|www\.)\S*[/-]$")
+WORD = re.compile(r"[\w’'-]+")
+GLUED_TAIL = re.compile(r"(?<=[^\s\d])\d{1,2}$")
+
+
+def join_blocks(draft: Draft, context: Context) -> Draft:
+    """Rejoin lines into blocks, across blank lines and page breaks where a sentence runs on."""
+    texts = [line for line in draft.lines if line.kind == "text" and not line.toc]
+    lengths = sorted(len(line.text) for line in texts)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80  # a typical full line
+    blocks: list[Block] = []
+    current: list[Line] = []
+    gap = ""
+    for line in draft.lines:
+        if line.kind != "text":
+            gap = "page" if line.kind == "page" or gap == "page" else "blank"
+            continue
+        if current and (_runs_on(current, line, gap == "page", width) if gap else not _new_block(current[-1], line, width)):
+            current.append(line)
+        else:
+            if current:
+                blocks.append(Block(join_lines([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+            current = [line]
+        gap = ""
+    if current:
+        blocks.append(Block(join_lines([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+    return replace(draft, blocks=tuple(blocks))
+
+
+def _new_block(prev: Line, line: Line, width: int) -> bool:
+    """Whether `line` starts a new block although no blank line separates it from `prev`."""
+    if prev.toc or line.toc or BULLET.match(line.text):
+        return True
+    if hyphen_end(prev.text) or line.text[:1].islower():
+        return False
+    if NUMBERED.match(line.text) or (NUMBERED.match(prev.text) and not ends_sentence(prev.text)):
+        return True
+    if is_caps(prev.text):
+        return not is_caps(line.text)
+    fits = len(prev.text) + 1 + len(line.text.split()[0]) < width
+    if ends_sentence(prev.text):
+        return fits
+    return fits and len(prev.text) < 0.6 * width
+
+
+def _runs_on(current: list[Line], line: Line, page_break: bool, width: int) -> bool:
+    """Whether `line` continues the block `current` across a blank line or page break."""
+    if line.toc or current[-1].toc or BULLET.match(line.text) or NUMBERED.match(line.text):
+        return False
+    last = current[-1].text
+    if hyphen_end(last):
+        return True
+    if ends_sentence(last) or is_caps(last):
+        return False
+    if line.text[:1].islower():
+        return True
+    short = len(current) == 1 and len(last) < 0.6 * width
+    return page_break and not short
+
+
+def join_lines(parts: list[str], lexicon: Lexicon | None) -> str:
+    """Join physical lines into one line, undoing line-end hyphenation."""
+    text = parts[0]
+    for part in parts[1:]:
+        left, right = text.rstrip(), part.strip()
+        hyphen = hyphen_end(left)
+        if left.endswith(("/", "-")) and URL_BREAK.search(left.rsplit(None, 1)[-1]):
+            text = left + right
+        elif hyphen and lexicon is not None:
+            word = WORD.match(right)
+            keep = lexicon.keeps_hyphen(hyphen.group(1), word.group(0) if word else right)
+            text = (left if keep else left[:-1]) + right
+        elif hyphen:
+            text = left + right
+        else:
+            text = left + " " + right
+    return text
+
+
+def is_caps(text: str) -> bool:
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: the common case, decided at C speed
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def ends_sentence(text: str) -> bool:
+    text = text.rstrip()
+    glued = GLUED_TAIL.search(text[-3:])  # a footnote number glued on: its digit(s) and the character before
+    if glued:
+        text = text[:len(text) - len(glued.group())]
+    return text.rstrip("»”’\"')]")[-1:] in {".", "!", "?", ":", ";"}

@@ -1,0 +1,31 @@
+"""The cleaner as a chain of named steps, each a pure function from one `Draft` to the next.
+
+Drop page furniture, lift out footnotes, rejoin lines into blocks (undoing line-end hyphenation), attach
+footnote markers, keep emphasis, tidy spaces.
+"""
+
+from __future__ import annotations
+
+from .blocks import join_blocks
+from .draft import Context, Draft, Step
+from .emphasis import collapse_spaces, mark_emphasis
+from .footnotes import attach_markers, split_footnotes
+from .furniture import drop_furniture
+from .lines import split_lines
+
+STEPS: list[tuple[str, Step]] = [
+    ("furniture", drop_furniture),
+    ("footnotes", split_footnotes),
+    ("blocks", join_blocks),
+    ("markers", attach_markers),
+    ("emphasis", mark_emphasis),
+    ("spaces", collapse_spaces),
+]
+
+
+def clean(body: str, first_line: int, context: Context) -> Draft:
+    """Run every step on a raw body."""
+    draft = split_lines(body, first_line)
+    for _name, step in STEPS:
+        draft = step(draft, context)
+    return draft

@@ -1,0 +1,1 @@
+"""What every stage shares: the records, the rules of the text, problems, and the presidency itself."""

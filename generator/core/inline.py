@@ -1,0 +1,98 @@
+"""Inline markup inside paragraph text, and its safe conversion to Markdown.
+
+Cleaned text is plain text plus three kinds of private-use sentinels: emphasis,
+strong emphasis and footnote references. Everything else in the text is shown
+literally: `to_markdown` escapes what Markdown, HTML or attribute lists would
+otherwise interpret.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable
+
+SENTINELS = re.compile("[\ue000-\ue0ff]")
+"""The private-use range kept for markup: raw text loses any character in it when it is read."""
+EM = "\ue000"
+STRONG = "\ue001"
+FN_OPEN, FN_CLOSE = "\ue002", "\ue003"
+FOOTNOTE_REF = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"]+[^\s<>«»“”\".,;:)]"
+                 r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:eu|int|nl|be|lu|org|com|net|de|fr)\b(?:/[^\s<>«»“”\"]*[^\s<>«»“”\".,;:)])?")
+SECTION_REF = re.compile(r"§\s?(\d+(?:\.\d+)*)((?:\s+en\s+\d+(?:\.\d+)+)*)")
+SUPERSCRIPT = re.compile(r"(?<=\d)\^([a-z]{1,3})\b")
+XRef = Callable[[str], "str | None"]
+_ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#"}
+_ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"})
+_TABLE = str.maketrans(_ESCAPE)
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPE)) + "]")
+_MARKUP_SIGN = re.compile(f"[{EM}{STRONG}{FN_OPEN}^§]")
+"""Every markup kind without links starts with one of these characters."""
+_LINE_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s|$)")
+
+
+def footnote_ref(number: int) -> str:
+    return f"{FN_OPEN}{number}{FN_CLOSE}"
+
+
+def plain(text: str) -> str:
+    """The text as a reader sees it, without markup or footnote references."""
+    bare = FOOTNOTE_REF.sub("", text) if FN_OPEN in text else text
+    return bare.replace(EM, "").replace(STRONG, "")
+
+
+def escape(text: str) -> str:
+    """Escape literal text so that Markdown shows it exactly as written."""
+    return text.translate(_TABLE) if _SPECIAL.search(text) else text  # most text has nothing to escape
+
+
+def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:
+    """Markdown for `text`: escaped, with emphasis, footnote references, superscripts, and optionally
+    URLs and § cross-references as links (`xref` maps a section number to a link target)."""
+    if links or _MARKUP_SIGN.search(text):
+        pattern = _markup_pattern(links, xref is not None)
+        parts: list[str] = []
+        pos = 0
+        for match in pattern.finditer(text):
+            parts.append(escape(text[pos:match.start()]))
+            parts.append(_markup(match, footnote_label, xref))
+            pos = match.end()
+        parts.append(escape(text[pos:]))
+        markdown = "".join(parts).strip()
+    else:  # most paragraphs: nothing but text
+        markdown = escape(text).strip()
+    # A paragraph that starts like a list item ("1. ", "- ") must stay a paragraph.
+    start = _LINE_START.match(markdown)
+    return f"{start[1]}{start[2]}\\{markdown[start.end(2):]}" if start else markdown
+
+
+@functools.lru_cache(maxsize=4)
+def _markup_pattern(links: bool, refs: bool) -> re.Pattern[str]:
+    kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", EM, STRONG, f"(?P<sup>{SUPERSCRIPT.pattern})"]
+    kinds += [f"(?P<url>{URL.pattern})"] if links else []
+    kinds += [f"(?P<ref>{SECTION_REF.pattern})"] if refs else []
+    return re.compile("|".join(kinds))
+
+
+def _markup(match: re.Match[str], footnote_label: Callable[[int], str], xref: XRef | None) -> str:
+    token = match.group(0)
+    if match.group("note"):
+        return f"[^{footnote_label(int(match.group('note')))}]"
+    if token in (EM, STRONG):
+        return "*" if token == EM else "**"
+    if match.group("sup"):
+        return f"<sup>{token[1:]}</sup>"
+    if match.groupdict().get("url"):
+        href = token if "://" in token else "https://" + token
+        return f"[{escape(token)}](<{href}>)"
+    return _section_links(token, xref)
+
+
+def _section_links(token: str, xref: XRef | None) -> str:
+    """``§ 3.3 en 3.4`` → a link per section number that exists in the document."""
+    out = []
+    for piece in re.split(r"(\d+(?:\.\d+)*)", token):
+        target = xref(piece) if xref and piece[:1].isdigit() else None
+        out.append(f"[{piece}]({target})" if target else escape(piece))
+    return "".join(out)

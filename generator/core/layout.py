@@ -1,0 +1,22 @@
+"""Where the generator's output lives in the docs folder: one home for every folder and file name."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+FacetKind = Literal["theme", "region", "year"]
+"""The three ways the site groups paragraphs."""
+FOLDERS: dict[FacetKind, str] = {"theme": "themas", "region": "regios", "year": "jaren"}
+"""The URL folder of each facet kind: part of every published URL, never to change."""
+DOCUMENTS = "documenten"
+"""The URL folder of document pages."""
+FEEDS = "feeds"
+"""The folder of the Atom feeds."""
+SECTIONS = {"themas": "Thema's", "jaren": "Jaren", "regios": "Regio's", "documenten": "Documenten"}
+"""The generated navigation sections, in their order, with the titles readers see."""
+GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS)
+"""What the generator owns inside the docs folder; everything else there is hand-written."""
+STATE = ".generator-state.json"
+"""What the last build read and wrote (MkDocs ignores dot-files)."""
+NAV = ".generator-nav.json"
+"""The navigation the generator wants, read by the MkDocs hook."""

@@ -1,0 +1,180 @@
+"""The records that flow through the pipeline: raw file → document → corpus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .dates import PartialDate
+from .problems import Problem
+
+Kind = Literal["prioriteitenbrief", "resultatenbrief", "jaarplan", "resultatenoverzicht"]
+"""Document kinds as front matter names them (the names are part of the editors' vocabulary)."""
+KINDS: dict[Kind, str] = {
+    "prioriteitenbrief": "Prioriteitenbrief",
+    "resultatenbrief": "Resultatenbrief",
+    "jaarplan": "Jaarplan",
+    "resultatenoverzicht": "Resultatenoverzicht",
+}
+"""Each kind as readers see it."""
+ParagraphKind = Literal["p", "li", "ol", "toc"]
+"""Paragraph, bullet item, numbered item, table-of-contents line."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a raw file's front matter says about its document."""
+
+    title: str
+    """Title as shown on the site."""
+    kind: Kind
+    year: int
+    """The presidency year the document is about."""
+    country: str
+    """Presiding country code: NL, BE or LU."""
+    date: PartialDate | None
+    """Date of the document: a day, a month or a year; None when the text gives none."""
+    issuer: str
+    """Who wrote or published the document."""
+    addressee: str | None = None
+    """Who the letter is addressed to, if anyone."""
+    source: str | None = None
+    """Source reference, such as a Kamerstuk number, where the text names one."""
+    furniture: tuple[str, ...] = ()
+    """Regexes for running headers and footers of this document (whole lines)."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw file, read and validated but not yet analysed."""
+
+    path: str
+    """Path of the raw file, for messages."""
+    slug: str
+    """Permanent URL slug of the document page."""
+    meta: Meta
+    body: str
+    """The raw text below the front matter, exactly as extracted."""
+    first_line: int
+    """Line number in the raw file of the body's first line."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote of a document, numbered as in the source."""
+
+    number: int
+    text: str
+    """Footnote text; inline markup as in `Paragraph.text`."""
+    line: int
+    """Line in the raw file where the footnote starts."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a paragraph has a theme or a region."""
+
+    slug: str
+    """The theme or region."""
+    term: str
+    """The text that matched, in matched form."""
+    from_heading: bool = False
+    """The term is in the paragraph's heading, not in the paragraph."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph or list item of a document: the unit that gets themes."""
+
+    id: str
+    """Stable anchor, unique within its document."""
+    kind: ParagraphKind
+    text: str
+    """Text with inline markup sentinels (see `inline`)."""
+    line: int
+    """Line in the raw file where the paragraph starts."""
+    number: int | None = None
+    """The item number of an ``ol`` item."""
+    themes: tuple[str, ...] = ()
+    """Theme slugs, set by `classify`."""
+    regions: tuple[str, ...] = ()
+    """Region slugs, set by `classify`."""
+    evidence: tuple[Evidence, ...] = ()
+    """What decided the themes and regions."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs up to the next heading."""
+
+    id: str
+    """Stable anchor of the heading, unique within its document."""
+    title: str | None
+    """Heading text; None for the text before the first heading."""
+    level: int
+    """Markdown heading level, 2 to 5."""
+    line: int
+    trail: tuple[str, ...] = ()
+    """Titles of the enclosing sections, outermost first."""
+    number: str | None = None
+    """Section number as cross-references write it ("2.4"), for numbered headings."""
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A fully analysed document."""
+
+    slug: str
+    meta: Meta
+    path: str
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary entry: a theme or a region."""
+
+    slug: str
+    label: str
+    description: str
+    patterns: tuple[str, ...]
+    """Source patterns as the editor wrote them, for the report."""
+    aliases: tuple[str, ...] = ()
+    """Old slugs that redirect to this one."""
+
+
+@dataclass(frozen=True)
+class Conservation:
+    """How much of a raw body's text is found, in order and once, on its document page."""
+
+    slug: str
+    total: int
+    """Letters and digits in the raw body, page furniture aside."""
+    matched: int
+    """How many of them were found, in order, on the page."""
+    line: int | None = None
+    """Raw line of the first difference, if any."""
+    expected: str = ""
+    found: str = ""
+
+    @property
+    def share(self) -> float:
+        return self.matched / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the renderer needs: documents and both vocabularies."""
+
+    documents: tuple[Document, ...]
+    themes: tuple[Term, ...]
+    regions: tuple[Term, ...]
+    conservation: tuple[Conservation, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    """Problems in the input that did not stop the build."""

@@ -1,0 +1,62 @@
+"""Rules about the text that more than one stage applies: one home for each."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HYPHEN_END = re.compile(r"([^\W_][\w’'-]*?)-$")
+"""A word broken at a line end: the word before the final hyphen (group 1)."""
+
+_SECTION_NUMBER = r"(?:\d{1,2}\.)+\d?"
+"""A section number such as ``2.`` or ``2.4.``."""
+_LETTER_NUMBER = r"[a-z]\."
+"""A lettered heading or item: ``a.``."""
+HEADING_NUMBER = re.compile(rf"({_SECTION_NUMBER}|{_LETTER_NUMBER})\s+(\S.*)")
+"""A numbered heading, whole: its number (group 1) and its title (group 2)."""
+ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(\S.*)")
+"""A numbered list item, whole: its number (group 1) and its text (group 2)."""
+NUMBERED = re.compile(rf"{_SECTION_NUMBER}\s+\S|{_LETTER_NUMBER}\s+[A-ZÀ-Ý]|\d+\)\s+\S")
+"""The start of a numbered line (heading or item): such a line starts a new block."""
+BULLET = re.compile(r"[•●▪◦]\s*")
+"""The bullet of a list item."""
+
+
+def hyphen_end(text: str) -> re.Match[str] | None:
+    """HYPHEN_END searched from the start of the text's last word only: the same match, without rescanning
+    a long text at every position."""
+    if not text.endswith("-"):
+        return None
+    start = len(text) - 1
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_’'-"):
+        start -= 1
+    return HYPHEN_END.search(text, start)
+
+
+def match_form(text: str) -> str:
+    """The form vocabulary terms are matched on: lower case, no diacritics, hyphens as spaces, plain apostrophes."""
+    bare = re.sub(r"[’‘`]", "'", text.lower())
+    bare = re.sub(r"[-–—]", " ", bare)
+    # NFKD splits "ë" into "e" + a combining mark; the ASCII round trip drops the marks (and signs like «»).
+    ascii_text = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"\s+", " ", ascii_text)
+
+
+def strip_diacritics(word: str) -> str:
+    """The word without its accents ("financiële" → "financiele"), case and every other sign kept."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """Lower-case ASCII slug, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        if slug and len(slug) + 1 + len(word) > limit:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "sectie"

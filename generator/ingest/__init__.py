@@ -1,0 +1,1 @@
+"""Ingest: raw files and vocabularies, read and validated into records; every problem named with its line."""

@@ -1,0 +1,56 @@
+"""Vocabulary terms as editors write them (``word``, ``word*``, ``*word``, ``re:…``) → regular expressions
+on the matched form of the text (`core.text.match_form`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.text import match_form
+
+WEAK = "~"
+"""Prefix of a weak term: common in passing, it counts only when weak terms occur more than once."""
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A term as written by an editor → regex on folded text.
+
+    ``word`` matches the whole word, ``word*`` also longer words, ``*word`` compounds
+    ending in it; ``re:…`` is a regular expression on folded text.
+    """
+    return re.compile(pattern_source(pattern))
+
+
+def pattern_source(pattern: str) -> str:
+    if pattern.startswith("re:"):
+        return pattern[3:]
+    text = match_form(pattern).strip()
+    head = text.split("*")[0]
+    body = re.escape(text[len(head):]).replace(r"\*", r"\w*").replace(r"\ ", " ")
+    if not head:
+        return rf"(?<!\w){body}(?!\w)"
+    # The same as (?<!\w) before the head, but written after it: a pattern that starts with plain text is
+    # searched for that text at C speed.
+    plain_head = re.escape(head).replace(r"\ ", " ")
+    return rf"{plain_head}(?<!\w(?s:.){{{len(head)}}}){body}(?!\w)"
+
+
+def literal_part(pattern: str) -> str:
+    """The longest piece of folded text that every match must contain ('' if none is known)."""
+    if pattern.startswith("re:"):
+        return _regex_literal(pattern[3:])
+    return max(match_form(pattern).strip().split("*"), key=len)
+
+
+_LEADING_LITERAL = re.compile(r"(?:\(\?<[=!][^()]*\))*([a-z0-9 ]*)")
+"""Lookbehinds, then plain folded text: the start of a regular expression that every match contains."""
+
+
+def _regex_literal(source: str) -> str:
+    """The plain text a regular expression starts with ("politie" in "politie(?!k)\\w*"); '' when it has
+    alternatives, whose leading text need not occur."""
+    if "|" in source:
+        return ""
+    lead = _LEADING_LITERAL.match(source)
+    assert lead is not None  # the pattern matches the empty string
+    literal = lead.group(1)
+    return literal[:-1] if source[lead.end():lead.end() + 1] in ("?", "*", "+", "{") else literal

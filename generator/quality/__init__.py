@@ -1,0 +1,1 @@
+"""Quality: figures against hand-labelled fixtures, and the editors' report on the vocabulary."""

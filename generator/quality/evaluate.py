@@ -1,0 +1,131 @@
+"""Quality figures against hand-labelled fixtures: hyphenation accuracy, theme and region precision/recall.
+
+``python -m generator evaluate`` prints them; the tests hold thresholds on the same functions.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core import inline
+from ..core.records import Corpus, Document
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    correct: int
+    total: int
+    failures: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+def hyphenation(corpus: Corpus, fixture: Path) -> Accuracy:
+    """How many labelled line-end hyphenations the cleaner resolves as a reader would."""
+    docs = {d.slug: d for d in corpus.documents}
+    correct, failures = 0, []
+    rows = _rows(fixture)
+    for slug, line, pair, expected in rows:
+        left, right = (part.strip() for part in pair.split(" / "))
+        kept, dropped = left + right, left[:-1] + right
+        other = kept if expected == dropped else dropped
+        text = _text_at(docs[slug], int(line))
+        if expected in text and other not in text:
+            correct += 1
+        else:
+            failures.append(f"{slug}:{line}: {pair} → expected {expected!r}")
+    return Accuracy(correct, len(rows), tuple(failures))
+
+
+def _text_at(doc: Document, line: int) -> str:
+    """The plain text of the paragraph, heading or footnote that holds raw line `line`."""
+    spans = [(s.line, s.title or "") for s in doc.sections] + [(p.line, p.text) for p in doc.paragraphs]
+    spans += [(n.line, n.text) for n in doc.footnotes]
+    candidates = [(start, text) for start, text in spans if start <= line]
+    start = max(s for s, _ in candidates)
+    return " ".join(inline.plain(t) for s, t in candidates if s == start)
+
+
+def _rows(fixture: Path) -> list[list[str]]:
+    with fixture.open(encoding="utf-8") as source:
+        return [row for row in csv.reader(source, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+@dataclass
+class Scores:
+    """Precision and recall per label and overall (micro-averaged)."""
+
+    true_positive: dict[str, int] = field(default_factory=dict)
+    false_positive: dict[str, int] = field(default_factory=dict)
+    false_negative: dict[str, int] = field(default_factory=dict)
+
+    def add(self, expected: set[str], found: set[str]) -> None:
+        for label in expected & found:
+            self.true_positive[label] = self.true_positive.get(label, 0) + 1
+        for label in found - expected:
+            self.false_positive[label] = self.false_positive.get(label, 0) + 1
+        for label in expected - found:
+            self.false_negative[label] = self.false_negative.get(label, 0) + 1
+
+    def precision(self, label: str | None = None) -> float:
+        tp, fp = self._count(self.true_positive, label), self._count(self.false_positive, label)
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    def recall(self, label: str | None = None) -> float:
+        tp, fn = self._count(self.true_positive, label), self._count(self.false_negative, label)
+        return tp / (tp + fn) if tp + fn else 1.0
+
+    def labels(self) -> list[str]:
+        return sorted(set(self.true_positive) | set(self.false_positive) | set(self.false_negative))
+
+    @staticmethod
+    def _count(counts: dict[str, int], label: str | None) -> int:
+        return sum(counts.values()) if label is None else counts.get(label, 0)
+
+
+def labels(corpus: Corpus, fixture: Path) -> tuple[Scores, Scores, list[str]]:
+    """Theme and region scores of the classifier against hand labels; plus the disagreements."""
+    paragraphs = {f"{d.slug}#{p.id}": p for d in corpus.documents for p in d.paragraphs}
+    themes, regions, disagreements = Scores(), Scores(), []
+    for row in _rows(fixture):
+        key, expected_themes, expected_regions = (row + ["", ""])[:3]
+        paragraph = paragraphs[key]
+        want_t, want_r = _set(expected_themes), _set(expected_regions)
+        themes.add(want_t, set(paragraph.themes))
+        regions.add(want_r, set(paragraph.regions))
+        if want_t != set(paragraph.themes) or want_r != set(paragraph.regions):
+            disagreements.append(f"{key}: themes +{sorted(set(paragraph.themes) - want_t)} -{sorted(want_t - set(paragraph.themes))}"
+                                 f" regions +{sorted(set(paragraph.regions) - want_r)} -{sorted(want_r - set(paragraph.regions))}"
+                                 f" evidence {[(e.slug, e.term) for e in paragraph.evidence]}")
+    return themes, regions, disagreements
+
+
+def _set(cell: str) -> set[str]:
+    return {part.strip() for part in cell.split(",") if part.strip()}
+
+
+def report(corpus: Corpus, fixtures: Path) -> str:
+    """All figures as text, for ``python -m generator evaluate``."""
+    lines = []
+    hyph = hyphenation(corpus, fixtures / "hyphenation.tsv")
+    lines.append(f"Line-end hyphenation: {hyph.correct}/{hyph.total} correct ({hyph.share:.1%})")
+    lines += [f"  wrong: {f}" for f in hyph.failures]
+    themes, regions, disagreements = labels(corpus, fixtures / "labels.tsv")
+    held_themes, held_regions, _ = labels(corpus, fixtures / "labels-heldout.tsv")
+    lines.append(f"Held-out paragraphs (never tuned on): themes precision {held_themes.precision():.3f}, "
+                 f"recall {held_themes.recall():.3f}; regions precision {held_regions.precision():.3f}, "
+                 f"recall {held_regions.recall():.3f}")
+    for name, scores in (("Themes", themes), ("Regions", regions)):
+        lines.append(f"{name}: precision {scores.precision():.3f}, recall {scores.recall():.3f}")
+        for label in scores.labels():
+            lines.append(f"  {label:24} precision {scores.precision(label):.2f}  recall {scores.recall(label):.2f}"
+                         f"  (tp {scores.true_positive.get(label, 0)}, fp {scores.false_positive.get(label, 0)},"
+                         f" fn {scores.false_negative.get(label, 0)})")
+    for figure in corpus.conservation:
+        lines.append(f"Conservation {figure.slug}: {figure.share:.2%} of {figure.total}")
+    lines += ["Disagreements:"] + [f"  {d}" for d in disagreements]
+    return "\n".join(lines)

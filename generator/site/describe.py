@@ -1,0 +1,46 @@
+"""Page descriptions written from the content: the text a link preview and a search engine show."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..core.inline import plain
+from ..core.presidency import COUNTRIES
+from ..core.records import KINDS, Document
+from .facets import Facet
+
+LIMIT = 200
+"""Previews cut descriptions around this length; stop at a word before it."""
+
+
+def facet(f: Facet) -> str:
+    """Theme or region: its description, how many paragraphs and which years."""
+    years = [str(year) for year, _ in f.years()]
+    found = f"{len(f.entries)} alinea's uit {_and(years)}." if years else "Nog geen alinea's."
+    return _cut(f"{f.description} {found}")
+
+
+def year(f: Facet, documents: list[Document], theme_labels: dict[str, str]) -> str:
+    """Presidency year: presiding country, documents, the themes treated most."""
+    top = [theme_labels[slug] for slug, _ in Counter(s for e in f.entries for s in e.paragraph.themes).most_common(3)]
+    text = f"Benelux-voorzitterschap {f.slug} ({f.presiding}): {len(documents)} " \
+           f"{'document' if len(documents) == 1 else 'documenten'}"
+    return _cut(text + (f". Meeste alinea's over: {'; '.join(top).lower()}." if top else "."))
+
+
+def document(doc: Document) -> str:
+    """Document: kind, year, country and the opening of its text."""
+    opening = next((plain(p.text) for p in doc.paragraphs if p.kind == "p" and len(plain(p.text).split()) >= 12), "")
+    head = f"{KINDS[doc.meta.kind]} {doc.meta.year} ({COUNTRIES[doc.meta.country]}). "
+    return _cut(head + opening)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1] if items else ""
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= LIMIT:
+        return text
+    return text[:LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -1,0 +1,97 @@
+"""Atom feeds: one per theme and one for the whole site, so a reader can follow a theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from ..core.inline import plain
+from ..core.records import Document
+from . import describe
+from .facets import Facet
+from .overview import entries_by_document
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    title: str
+    link: str
+    updated: str
+    content: str
+    """HTML (escaped once more by the template)."""
+
+
+def updated(doc: Document) -> str:
+    """The document's date as an Atom timestamp; undated documents count from the start of their year."""
+    day = doc.meta.date.first_day() if doc.meta.date else dt.date(doc.meta.year, 1, 1)
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+FEED_SIZE = 50
+"""Entries per feed: a feed reader shows what is new; the site itself holds the archive."""
+
+
+def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
+    """Per document, the paragraphs it adds to the theme, with their permanent links; newest first."""
+    def entry_id(doc: Document) -> str:
+        return tag(site_url, f"{facet.folder}/{facet.slug}/{doc.slug}")
+    groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0]), entry_id(g[0])), reverse=True)
+    entries = []
+    for doc, items in groups[:FEED_SIZE]:
+        page = f"{site_url}documenten/{doc.slug}/"
+        content = "".join(f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">'
+                          f"(bron)</a></p>" for e in items)
+        noun = "alinea" if len(items) == 1 else "alinea's"
+        entries.append(FeedEntry(id=entry_id(doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
+                                 link=f"{page}#{items[0].paragraph.id}", updated=updated(doc), content=content))
+    return entries
+
+
+def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
+    """One entry per document of the site, newest first."""
+    entries = [FeedEntry(id=tag(site_url, f"documenten/{d.slug}"), title=plain(d.meta.title),
+                         link=f"{site_url}documenten/{d.slug}/", updated=updated(d),
+                         content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
+    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
+
+
+def theme_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
+    """The feed of one theme."""
+    return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(site_url, facet.path[:-3]),
+                  self_url=f"{site_url}feeds/themas/{facet.slug}.xml", page_url=f"{site_url}themas/{facet.slug}/",
+                  entries=theme_feed(facet, site_url))
+
+
+def site_text(template: jinja2.Template, documents: list[Document], site_url: str) -> str:
+    """The feed of new documents."""
+    return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag(site_url, "alles"),
+                  self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
+                  entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
+
+
+def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str,
+           entries: list[FeedEntry]) -> str:
+    newest = max((e.updated for e in entries), default="2000-01-01T00:00:00Z")
+    return template.render(title=title, id=feed_id, self_url=self_url, page_url=page_url, updated=newest,
+                           entries=entries)
+
+
+def template(templates: Path) -> jinja2.Template:
+    """The feed template, read once per build."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template("feed.xml.j2")
+
+
+def tag(site_url: str, path: str) -> str:
+    """A permanent Atom id that does not depend on where the site is hosted today."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},2026:{path}"
+
+
