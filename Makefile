@@ -9,21 +9,36 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pages test bench serve clean
+.PHONY: site pages test lint lock bench serve clean
 
-$(BIN)/.installed: requirements.lock
+# Everything (runtime, test and dev groups) from the hashed lock, then the project itself without dependencies.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-pages: $(BIN)/.installed
-	$(BIN)/python -m generator build
+# Rewrites requirements.lock from pyproject.toml (dependencies and the dev group, which includes test), with
+# hashes; pins already in the lock are kept. For newer versions: make lock UPGRADE=--upgrade
+lock: $(BIN)/.installed
+	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python $(BIN)/python $(UPGRADE) \
+		--custom-compile-command "make lock" --quiet -o requirements.lock
 
-# Build into a temporary folder and swap it in only when the build succeeded.
-site: pages
+# ruff, mypy (strict) and the import layers of generator/ (pyproject.toml); `make test` runs it first.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check generator hooks tests bench
+	$(BIN)/mypy generator hooks
+	$(BIN)/lint-imports
+
+# The generator alone, for builders without MkDocs hooks (Zensical); `mkdocs build` runs it itself.
+pages: $(BIN)/.installed
+	$(BIN)/benelux-site build
+
+# MkDocs runs the generator through hooks/generator_hooks.py. Build into a temporary folder and swap it in
+# only when the build succeeded.
+site: $(BIN)/.installed
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
-	$(BIN)/python -m generator search-index --site .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
 	@echo "site/ is ready"
 
@@ -38,17 +53,16 @@ $(CHROMIUM):
 	.zensical/bin/pip install --quiet --disable-pip-version-check zensical==0.0.73 || echo "Zensical could not be installed; its test will be skipped"
 
 test: $(BIN)/.installed $(CHROMIUM) .zensical/bin/zensical
+	$(MAKE) lint
 	$(BIN)/python -m pytest -q -rs
 
 # Benchmark at 5, 50 and 500 documents (see bench/RESULTS.md); takes about ten minutes.
 bench: $(BIN)/.installed $(CHROMIUM)
 	$(BIN)/python bench/run.py
 
-# Regenerates the pages when raw/, templates/ or vocabulary/ change; mkdocs serve reloads the browser.
+# The same site as `make site`; MkDocs regenerates the pages when raw/, templates/ or vocabulary/ change
+# (`watch:` in mkdocs.yml) and reloads the browser.
 serve: $(BIN)/.installed
-	$(BIN)/python -m generator build
-	$(BIN)/python -m generator watch & watcher=$$!; \
-	trap 'kill $$watcher' EXIT INT TERM; \
 	$(BIN)/mkdocs serve
 
 clean:

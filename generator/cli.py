@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
                              "built site in --site (MkDocs does this itself through the hook); report: paragraphs "
                              "without or with many themes; evaluate: quality figures against the labelled fixtures")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
-    parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"), help="folder of themes.yml and regions.yml")
+    parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"),
+                        help="folder of themes.yml and regions.yml")
     parser.add_argument("--templates", type=Path, default=Path("templates"), help="folder of Jinja2 templates")
     parser.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs folder (default: site_src)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="built site, for search-index")
@@ -102,7 +103,8 @@ def summary(outcome: Outcome) -> Table:
     elif corpus.conservation:
         lowest = min(corpus.conservation, key=lambda f: f.share)
         table.add_row(f"text kept: lowest of {len(corpus.conservation)} documents", f"{lowest.share:.1%}")
-    table.add_row("pages written", f"{len(written.written)} (unchanged {written.unchanged}, removed {len(written.removed)})")
+    table.add_row("pages written",
+                  f"{len(written.written)} (unchanged {written.unchanged}, removed {len(written.removed)})")
     table.add_row("time", f"{outcome.seconds:.2f} s")
     return table
 

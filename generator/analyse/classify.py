@@ -108,7 +108,7 @@ def _classify(paragraph: Paragraph, context: tuple[Evidence, ...], themes: Match
         return paragraph
     own = tuple(Evidence(slug, term) for slug, term in themes.evidence(paragraph.text))
     words = len(plain(paragraph.text).split())
-    if not own and MIN_INHERIT <= words and (paragraph.kind != "p" or words <= SHORT):
+    if not own and words >= MIN_INHERIT and (paragraph.kind != "p" or words <= SHORT):
         own = context
     places = tuple(Evidence(slug, term) for slug, term in regions.evidence(paragraph.text))
     return replace(paragraph, themes=tuple(e.slug for e in own), regions=tuple(e.slug for e in places),

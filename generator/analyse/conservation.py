@@ -59,8 +59,8 @@ def check(raw: RawDocument, doc: Document, kept: tuple[Line, ...] = ()) -> Conse
         i, j = i + same, j + same
         if i == len(raw_text) and j == len(body):
             return Conservation(doc.slug, len(raw_text), len(raw_text), None)
-    line = numbers[max(n for n, s in enumerate(starts) if s <= i)] if starts else None
-    return Conservation(doc.slug, len(raw_text), i, line, raw_text[i:i + 40], body[j:j + 40])
+    first_difference = numbers[max(n for n, s in enumerate(starts) if s <= i)] if starts else None
+    return Conservation(doc.slug, len(raw_text), i, first_difference, raw_text[i:i + 40], body[j:j + 40])
 
 
 def _note_start(raw: str, note: str, starts: list[int], after: int) -> int | None:
@@ -76,7 +76,7 @@ def _common(raw: str, start: int, end: int, body: str, at: int) -> int:
     length = end - start
     if raw[start:end] == body[at:at + length]:
         return length
-    return len(os.path.commonprefix([raw[start:end], body[at:at + length]]))
+    return len(os.path.commonprefix([raw[start:end], body[at:at + length]]))  # noqa: RUF071 (strings, not paths)
 
 
 def _page_parts(doc: Document) -> list[str]:

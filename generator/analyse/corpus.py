@@ -47,11 +47,12 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
     else:
         results = parallel.map_serial(work, raws, done)
     figures = [figure for _, figure in results]
-    lost = [(raw, f) for raw, f in zip(raws, figures) if f.share < 1]
+    lost = [(raw, f) for raw, f in zip(raws, figures, strict=True) if f.share < 1]
     if lost:
         raise InputError([Problem(raw.path, f.line or 1, f"text would be lost or duplicated here ({f.share:.2%} kept): "
                                   f"the raw text has '{f.expected}…', the page '{f.found}…'",
-                                  "this is a cleaner bug: report it with this file; meanwhile check the furniture patterns")
+                                  "this is a cleaner bug: report it with this file; "
+                                  "meanwhile check the furniture patterns")
                           for raw, f in lost])
     return Corpus(documents=tuple(doc for doc, _ in results), themes=themes, regions=regions,
                   conservation=tuple(figures), warnings=tuple(warnings))

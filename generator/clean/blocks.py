@@ -27,16 +27,27 @@ def join_blocks(draft: Draft, context: Context) -> Draft:
         if line.kind != "text":
             gap = "page" if line.kind == "page" or gap == "page" else "blank"
             continue
-        if current and (_runs_on(current, line, gap == "page", width) if gap else not _new_block(current[-1], line, width)):
+        if current and _continues(current, line, gap, width):
             current.append(line)
         else:
             if current:
-                blocks.append(Block(join_lines([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+                blocks.append(_block(current, context))
             current = [line]
         gap = ""
     if current:
-        blocks.append(Block(join_lines([x.text for x in current], context.lexicon), current[0].no, current[0].toc))
+        blocks.append(_block(current, context))
     return replace(draft, blocks=tuple(blocks))
+
+
+def _block(lines: list[Line], context: Context) -> Block:
+    return Block(join_lines([x.text for x in lines], context.lexicon), lines[0].no, lines[0].toc)
+
+
+def _continues(current: list[Line], line: Line, gap: str, width: int) -> bool:
+    """Whether `line` belongs to the block `current`, after a blank line or page break (`gap`) or none."""
+    if gap:
+        return _runs_on(current, line, gap == "page", width)
+    return not _new_block(current[-1], line, width)
 
 
 def _new_block(prev: Line, line: Line, width: int) -> bool:

@@ -25,12 +25,13 @@ def split_footnotes(draft: Draft, context: Context) -> Draft:
         line = lines[i]
         start = FOOTNOTE_START.fullmatch(line.text) if line.kind == "text" else None
         after_gap = not out or out[-1].kind != "text"
-        if start and after_gap and int(start.group(1)) == len(notes) + 1:
-            if _marker(body, len(notes) + 1, marker_at) is not None:
-                block, i, marker_at = _footnote_block(lines, i, len(notes) + 1, body, marker_at)
-                notes += block
-                out.append(Line(line.no, "", "page"))
-                continue
+        number = len(notes) + 1
+        if (start and after_gap and int(start.group(1)) == number
+                and _marker(body, number, marker_at) is not None):
+            block, i, marker_at = _footnote_block(lines, i, number, body, marker_at)
+            notes += block
+            out.append(Line(line.no, "", "page"))
+            continue
         out.append(line)
         if line.kind == "text":
             body += line.text + "\n"

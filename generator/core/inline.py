@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable
+from collections.abc import Callable
 
 SENTINELS = re.compile("[\ue000-\ue0ff]")
 """The private-use range kept for markup: raw text loses any character in it when it is read."""

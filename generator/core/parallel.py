@@ -41,8 +41,8 @@ def map_balanced(function: Callable[[T], R], items: Sequence[T], costs: Sequence
             results[i] = function(items[i])
             if done:
                 done(len(results))
-        for share, future in zip(shares[1:], futures):
-            results.update(zip(share, future.result()))
+        for share, future in zip(shares[1:], futures, strict=True):
+            results.update(zip(share, future.result(), strict=True))
             if done:
                 done(len(results))
     return [results[i] for i in range(len(items))]

@@ -14,7 +14,8 @@ SAVE_AS_UTF8 = "save the file as UTF-8 text (in most editors: 'Save as…', enco
 def decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """The text of a raw file and any warning about its encoding; None and the problem when it is not text."""
     if not data.strip():
-        return None, [Problem(name, 1, "the file is empty", "add front matter and the document text, or remove the file")]
+        return None, [Problem(name, 1, "the file is empty",
+                              "add front matter and the document text, or remove the file")]
     utf16 = _utf16(data)
     if utf16:
         try:

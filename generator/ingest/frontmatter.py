@@ -25,7 +25,7 @@ country: NL
 date: 2025-12-15
 issuer: Minister van Buitenlandse Zaken
 ---"""
-Check = Callable[[Any], "tuple[str, str] | None"]
+Check = Callable[[object], "tuple[str, str] | None"]
 """A key's check: None when the value is fine, else (what is wrong, how to fix it)."""
 
 
@@ -41,7 +41,8 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
         except yaml.YAMLError as err:
             return None, [_yaml_problem(name, header, err)]
     if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
-        return None, [Problem(name, 2, "the front matter is not a list of 'key: value' lines", f"for example:\n{EXAMPLE}")]
+        return None, [Problem(name, 2, "the front matter is not a list of 'key: value' lines",
+                              f"for example:\n{EXAMPLE}")]
     lines = {k.value: k.start_mark.line + 2 for k, _ in node.value}
     problems = [Problem(name, 1, f"the front matter lacks the key '{key}'", f"add '{key}: …', for example:\n{EXAMPLE}")
                 for key in REQUIRED if key not in values]
@@ -75,7 +76,7 @@ def _meta(values: dict[str, Any]) -> Meta:
                 furniture=tuple(values.get("furniture") or ()))
 
 
-def _load(header: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
+def _load(header: str, loader_class: type[yaml.SafeLoader | yaml.CSafeLoader]) -> tuple[yaml.Node | None, object]:
     """The YAML node tree (for line numbers) and the values of the front matter."""
     loader = loader_class(header)
     try:
@@ -124,38 +125,40 @@ def _unknown_keys(name: str, values: dict[Any, Any], lines: dict[str, int]) -> l
     return problems
 
 
-def _text(value: Any) -> tuple[str, str] | None:
-    return None if isinstance(value, str) and value.strip() else ("must be non-empty text", "write the text after the colon")
+def _text(value: object) -> tuple[str, str] | None:
+    ok = isinstance(value, str) and value.strip()
+    return None if ok else ("must be non-empty text", "write the text after the colon")
 
 
-def _kind(value: Any) -> tuple[str, str] | None:
+def _kind(value: object) -> tuple[str, str] | None:
     return None if value in KINDS else (f"unknown kind {value!r}", f"use one of: {', '.join(KINDS)}")
 
 
-def _year(value: Any) -> tuple[str, str] | None:
+def _year(value: object) -> tuple[str, str] | None:
     ok = isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
     return None if ok else (f"{value!r} is not a presidency year ({FIRST_YEAR}–{LAST_YEAR})",
                             "write the presidency year the document is about as four digits, e.g. 2026")
 
 
-def _country(value: Any) -> tuple[str, str] | None:
+def _country(value: object) -> tuple[str, str] | None:
     known = ", ".join(f"{k} ({v})" for k, v in COUNTRIES.items())
     return None if value in COUNTRIES else (f"unknown presiding country {value!r}", f"use one of: {known}")
 
 
-def _date(value: Any) -> tuple[str, str] | None:
+def _date(value: object) -> tuple[str, str] | None:
     ok = value is None or isinstance(value, dt.date) or (isinstance(value, str) and PARTIAL.fullmatch(value))
     return None if ok else (f"{value!r} is not a date", "write YYYY-MM-DD, YYYY-MM, YYYY or null when unknown")
 
 
-def _furniture(value: Any) -> tuple[str, str] | None:
+def _furniture(value: object) -> tuple[str, str] | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return ("must be a list of text lines", "write one '- \"header text\"' line per running header or footer")
     for pattern in value:
         try:
             re.compile(pattern)
         except re.error as err:
-            return (f"{pattern!r} is not a valid pattern ({err})", "escape special characters such as ( ) [ ] . with a backslash")
+            return (f"{pattern!r} is not a valid pattern ({err})",
+                    "escape special characters such as ( ) [ ] . with a backslash")
     return None
 
 

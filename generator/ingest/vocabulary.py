@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -34,7 +33,7 @@ def load(path: Path) -> tuple[Term, ...]:
     problems: list[Problem] = []
     terms: list[Term] = []
     seen: dict[object, int] = {}
-    for entry, entry_node in zip(entries, node.value):
+    for entry, entry_node in zip(entries, node.value, strict=True):
         line = entry_node.start_mark.line + 1
         term, found = _entry(name, line, entry)
         problems += found
@@ -52,7 +51,7 @@ def load(path: Path) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def _entry(name: str, line: int, entry: Any) -> tuple[Term | None, list[Problem]]:
+def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(name, line, "an entry is not a set of 'key: value' lines", f"for example:\n{EXAMPLE}")]
     problems = []
@@ -80,5 +79,6 @@ def _entry(name: str, line: int, entry: Any) -> tuple[Term | None, list[Problem]
                                 "use only slug, label, description, terms and aliases"))
     if problems:
         return None, problems
+    assert isinstance(slug, str)  # checked above
     return Term(slug=slug, label=entry["label"].strip(), description=str(entry.get("description") or "").strip(),
                 patterns=tuple(patterns), aliases=tuple(aliases)), []

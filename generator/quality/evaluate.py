@@ -92,14 +92,15 @@ def labels(corpus: Corpus, fixture: Path) -> tuple[Scores, Scores, list[str]]:
     paragraphs = {f"{d.slug}#{p.id}": p for d in corpus.documents for p in d.paragraphs}
     themes, regions, disagreements = Scores(), Scores(), []
     for row in _rows(fixture):
-        key, expected_themes, expected_regions = (row + ["", ""])[:3]
+        key, expected_themes, expected_regions = [*row, "", ""][:3]
         paragraph = paragraphs[key]
         want_t, want_r = _set(expected_themes), _set(expected_regions)
-        themes.add(want_t, set(paragraph.themes))
-        regions.add(want_r, set(paragraph.regions))
-        if want_t != set(paragraph.themes) or want_r != set(paragraph.regions):
-            disagreements.append(f"{key}: themes +{sorted(set(paragraph.themes) - want_t)} -{sorted(want_t - set(paragraph.themes))}"
-                                 f" regions +{sorted(set(paragraph.regions) - want_r)} -{sorted(want_r - set(paragraph.regions))}"
+        got_t, got_r = set(paragraph.themes), set(paragraph.regions)
+        themes.add(want_t, got_t)
+        regions.add(want_r, got_r)
+        if want_t != got_t or want_r != got_r:
+            disagreements.append(f"{key}: themes +{sorted(got_t - want_t)} -{sorted(want_t - got_t)}"
+                                 f" regions +{sorted(got_r - want_r)} -{sorted(want_r - got_r)}"
                                  f" evidence {[(e.slug, e.term) for e in paragraph.evidence]}")
     return themes, regions, disagreements
 

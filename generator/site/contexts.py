@@ -39,7 +39,8 @@ def related(page: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str,
     out = {}
     for name, pool in (("themes", themes), ("regions", regions)):
         counts = page.count("themes" if name == "themes" else "regions")
-        ranked = [(f, counts[f.slug]) for f in pool if counts[f.slug] and not (f.kind == page.kind and f.slug == page.slug)]
+        ranked = [(f, counts[f.slug]) for f in pool
+                  if counts[f.slug] and not (f.kind == page.kind and f.slug == page.slug)]
         out[name] = sorted(ranked, key=lambda pair: (-pair[1], pair[0].label))
     return out
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
-
 from typing import Literal
 
 from ..core.layout import FOLDERS, FacetKind
@@ -106,6 +105,6 @@ def by_year(corpus: Corpus, everything: list[Entry] | None = None) -> list[Facet
     for year in sorted(of_year, reverse=True):
         countries = tuple(sorted({COUNTRIES[d.meta.country] for d in corpus.documents if d.meta.year == year}))
         presiding = " / ".join(countries)
-        facets.append(Facet("year", str(year), f"{year}: {presiding}",
-                            f"Het Benelux-voorzitterschap van {year} door {presiding}.", tuple(of_year[year]), countries))
+        description = f"Het Benelux-voorzitterschap van {year} door {presiding}."
+        facets.append(Facet("year", str(year), f"{year}: {presiding}", description, tuple(of_year[year]), countries))
     return facets

@@ -41,7 +41,8 @@ def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
     """Per document, the paragraphs it adds to the theme, with their permanent links; newest first."""
     def entry_id(doc: Document) -> str:
         return tag(site_url, f"{facet.folder}/{facet.slug}/{doc.slug}")
-    groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0]), entry_id(g[0])), reverse=True)
+    groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0]), entry_id(g[0])),
+                    reverse=True)
     entries = []
     for doc, items in groups[:FEED_SIZE]:
         page = f"{site_url}documenten/{doc.slug}/"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ def matrix(facets: list[Facet], years: list[int]) -> list[tuple[Facet, list[Cell
     top = max((c for row in counts for c in row), default=0) or 1
     # Square-root scale: a few very busy cells should not wash out the differences among the rest.
     return [(f, [Cell(c, 0 if not c else 1 + min(3, int(4 * math.sqrt(c / top)))) for c in row])
-            for f, row in zip(facets, counts)]
+            for f, row in zip(facets, counts, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def priorities(doc: Document) -> list[Priority]:
             if items:
                 return [Priority(plain(p.text), doc, p.id) for p in items]
     paragraphs = doc.paragraphs
-    for p, following in zip(paragraphs, paragraphs[1:]):
+    for p, following in itertools.pairwise(paragraphs):
         if "prioriteiten" in plain(p.text).lower() and plain(p.text).rstrip().endswith(":"):
             quoted = re.findall(r"“([^”]+)”", plain(following.text))
             if quoted:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import jinja2
 
@@ -15,7 +15,7 @@ from ..core import parallel
 from ..core.layout import DOCUMENTS, NAV, SECTIONS
 from ..core.presidency import COUNTRIES, presiding_country
 from ..core.problems import InputError, Problem
-from ..core.records import KINDS, Corpus, Document
+from ..core.records import KINDS, Corpus, Document, Kind
 from . import contexts, facets, feeds, overview
 from .facets import Facet
 from .links import linker, url_maker
@@ -51,7 +51,7 @@ class Site:
     theme_matrix: list[tuple[Facet, list[overview.Cell]]]
     region_matrix: list[tuple[Facet, list[overview.Cell]]]
     countries: dict[str, str]
-    kinds: dict[str, str]
+    kinds: dict[Kind, str]
     search_boost: int = SEARCH_BOOST
 
 
@@ -67,6 +67,14 @@ class Job:
     """Where the file comes from, for the message when two files claim one path."""
     cost: int = 0
     """A rough cost (the paragraphs it shows), to balance the work."""
+
+
+@overload
+def render_site(corpus: Corpus, templates: Path, *, site_url: str, finish: None = None) -> dict[str, str]: ...
+
+
+@overload
+def render_site(corpus: Corpus, templates: Path, *, site_url: str, finish: Callable[[str, str], R]) -> dict[str, R]: ...
 
 
 def render_site(corpus: Corpus, templates: Path, *, site_url: str,
@@ -85,7 +93,7 @@ def render_site(corpus: Corpus, templates: Path, *, site_url: str,
         made = parallel.map_serial(make, jobs)
     else:
         made = parallel.map_balanced(make, jobs, [job.cost for job in jobs])
-    return dict(zip((job.path for job in jobs), made))
+    return dict(zip((job.path for job in jobs), made, strict=True))
 
 
 def site_record(corpus: Corpus) -> Site:

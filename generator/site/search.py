@@ -56,7 +56,8 @@ def _split(word: str, words: frozenset[str], unknown_left: int) -> tuple[list[st
     best: tuple[list[str], int] = ([word], 1) if word in words else ([], 0)
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:cut], word[cut:]
-        heads = [h for h in [left] + [left[: -len(link)] for link in LINKS if left.endswith(link)] if len(h) >= MIN_PART]
+        stems = [left[: -len(link)] for link in LINKS if left.endswith(link)]
+        heads = [h for h in [left, *stems] if len(h) >= MIN_PART]
         for head in heads:
             known = head in words
             if not known and not (unknown_left and len(head) >= KNOWN_HEAD):
@@ -115,7 +116,7 @@ def enrich(site: Path) -> int:
     known: dict[str, list[str]] = {}
     chunk_terms = {chunk: terms for chunk, found in chunk_words.items() if (terms := _extra_terms(found, words, known))}
     having = chunk_terms.keys()
-    for doc, chunks in zip(docs, texts):
+    for doc, chunks in zip(docs, texts, strict=True):
         doc[FIELD] = sorted({term for chunk in having & chunks.keys() for term in chunk_terms[chunk]})
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(docs)

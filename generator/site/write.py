@@ -52,9 +52,10 @@ def stage(out: Path, rel: str, text: str) -> Path | None:
 
 def commit(out: Path, staged: dict[str, Path | None]) -> Report:
     """Rename the staged pages into place and remove the generated files that `staged` does not name."""
-    written = sorted(rel for rel, temporary in staged.items() if temporary)
-    for rel in written:
-        os.replace(staged[rel], out / rel)  # type: ignore[arg-type]
+    moves = sorted((rel, temporary) for rel, temporary in staged.items() if temporary)
+    for rel, temporary in moves:
+        os.replace(temporary, out / rel)
+    written = [rel for rel, _ in moves]
     removed = [rel for rel in owned(out) if rel not in staged]
     for rel in removed:
         (out / rel).unlink()
@@ -79,5 +80,6 @@ def owned(out: Path) -> list[str]:
         if path.is_file():
             found.append(name)
         elif path.is_dir():
-            found += sorted(p.relative_to(out).as_posix() for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            found += sorted(p.relative_to(out).as_posix() for p in path.rglob("*")
+                            if p.is_file() and not p.name.startswith("."))
     return found

@@ -1,0 +1,46 @@
+"""The site's absolute URL, read from ``mkdocs.yml`` with MkDocs' own loader (``!ENV`` included) and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..core.problems import InputError, Problem
+
+EXAMPLE = 'site_url: !ENV [SITE_URL, "https://benelux-voorzitterschappen.example.org/"]'
+
+
+def site_url(config_file: Path) -> str:
+    """The configured `site_url`, ending in a slash; InputError when it is missing or not an http(s) URL.
+
+    Read from the file rather than from a loaded MkDocs configuration: `mkdocs serve` replaces the value with
+    its own address, and the generated pages must not depend on how the site is previewed."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    name = str(config_file)
+    try:
+        with config_file.open(encoding="utf-8") as source:
+            config = yaml_load(source)
+    except (OSError, ConfigurationError) as err:
+        raise InputError([Problem(name, 1, f"the MkDocs configuration cannot be read: {err}",
+                                  "run the generator from the project folder, or fix mkdocs.yml")]) from None
+    return checked(config.get("site_url"), name, _line(config_file))
+
+
+def checked(value: object, name: str, line: int = 1) -> str:
+    """A `site_url` value made canonical, or InputError saying what is wrong with it."""
+    if not value:
+        raise InputError([Problem(name, line, "site_url is not set: feeds, previews and copied links need the "
+                                              "address where the site is published",
+                                  f"add to mkdocs.yml:\n{EXAMPLE}\nor set SITE_URL=https://… when building")])
+    parts = urlsplit(str(value))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError([Problem(name, line, f"site_url {value!r} is not an absolute http(s) address",
+                                  "write the full address, such as https://benelux-voorzitterschappen.example.org/")])
+    return str(value).rstrip("/") + "/"
+
+
+def _line(config_file: Path) -> int:
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    return next((i for i, line in enumerate(lines, start=1) if line.startswith("site_url:")), 1)
