@@ -1,0 +1,99 @@
+"""MkDocs hooks: the whole generator glue, through MkDocs' own events.
+
+- `on_config`: the site URL the pages use, read from the configuration file (not the address `mkdocs serve`
+  substitutes), so `mkdocs serve`, `mkdocs build` and `make site` generate the same pages.
+- `on_pre_build`: the generator's build into `docs_dir` (incremental: about 0.1 s when nothing changed).
+  `watch:` in mkdocs.yml names raw/, templates/ and vocabulary/, so `mkdocs serve` rebuilds when they change.
+- `on_nav`: Dutch section titles and the order the generator wrote in its navigation manifest.
+- `on_post_build`: the Dutch search terms added to Material's search index.
+
+Builders without hooks (Zensical) build the pages `benelux-site build` generates, with folder names as
+section titles and without the extra search terms.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from generator.build import build
+from generator.core.layout import NAV
+from generator.core.problems import InputError
+from generator.site import config as site_config
+from generator.site import search
+
+log = logging.getLogger("mkdocs.hooks.generator")
+_site_url: dict[str, str] = {}
+"""The configured site URL of the current run, by configuration file."""
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        _site_url[config.config_file_path] = site_config.site_url(Path(config.config_file_path))
+    except InputError as err:
+        raise PluginError(str(err)) from None
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    project = Path(config.config_file_path).parent
+    try:
+        outcome = build(raw_dir=project / "raw", vocabulary_dir=project / "vocabulary",
+                        templates_dir=project / "templates", out=Path(config.docs_dir),
+                        site_url=_site_url[config.config_file_path])
+    except InputError as err:
+        raise PluginError(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n"
+                          f"{err}") from None
+    if outcome.corpus is None:
+        log.info("generator: nothing changed (%.2f s)", outcome.seconds)
+        return
+    for warning in outcome.corpus.warnings:  # printed, not logged: `mkdocs build --strict` stops at a logged warning
+        print(warning, file=sys.stderr)
+    written = outcome.written
+    log.info("generator: %d documents, %d pages written (%.2f s)", len(outcome.corpus.documents),
+             len(written.written) if written else 0, outcome.seconds)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Section titles and order as the generator's manifest gives them; redirect pages left out."""
+    manifest = Path(config.docs_dir) / NAV
+    if not manifest.is_file():
+        return nav
+    sections = json.loads(manifest.read_text(encoding="utf-8"))["sections"]
+    order = [s["folder"] for s in sections]
+    for item in nav.items:
+        folder = _folder(item)
+        if folder in order and isinstance(item, Section):
+            wanted = sections[order.index(folder)]
+            item.title = wanted["title"]
+            place = {path: i for i, path in enumerate(wanted["pages"])}
+            item.children = sorted((c for c in item.children if _path(c) in place), key=lambda c: place[_path(c)])
+    nav.items.sort(key=lambda item: order.index(_folder(item)) if _folder(item) in order else -1)
+    return nav
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    entries = search.enrich(Path(config.site_dir))
+    log.info("search index: extra Dutch search terms for %d entries", entries)
+
+
+def _path(item: StructureItem) -> str:
+    return item.file.src_uri if isinstance(item, Page) else ""
+
+
+def _folder(item: StructureItem) -> str:
+    """The folder a navigation section was made from (auto-navigation makes one section per folder)."""
+    children = item.children if isinstance(item, Section) else []
+    first = next((c for c in children if isinstance(c, Page)), None)
+    return _path(first).split("/")[0] if first is not None else ""
