@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import browser, run_queries  # noqa: E402
-from conftest import serve  # noqa: E402
+from browser import browser, run_queries
+from helpers import serve
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search_queries.tsv"
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 
 GOOD = ROOT / "raw" / "2023-nl-prioriteitenbrief.txt"
 FRONT = "---\ntitle: Nieuw document\nkind: prioriteitenbrief\nyear: 2024\ncountry: BE\nissuer: X\n---\n"
@@ -49,6 +49,16 @@ CASES = {
                                        r"nieuw\.txt:1: '\.\./\.\./etc/passwd' is not a valid slug"),
     "same slug twice": (FRONT.replace("---\ntitle", "---\nslug: 2023-nl-prioriteitenbrief\ntitle").encode() + BODY.encode(),
                         r"slug '2023-nl-prioriteitenbrief' is already used by"),
+    "slug of a list page": (FRONT.replace("---\ntitle", "---\nslug: index\ntitle").encode() + BODY.encode(),
+                            r"nieuw\.txt:1: the page documenten/index\.md would be made twice: for .*nieuw\.txt and "
+                            r"for the site's own page"),
+    "quote followed by text": (FRONT.replace("title: Nieuw document", 'title: "Nieuw" document').encode() + BODY.encode(),
+                               r"nieuw\.txt:2: the front matter is not valid YAML: text follows a quoted value on the "
+                               r"same line \(in: 'title: \"Nieuw\" document'\)"),
+    "quote never closed": (FRONT.replace("title: Nieuw document", 'title: "Nieuw document').encode() + BODY.encode(),
+                           r"nieuw\.txt:2: the front matter is not valid YAML: a quote that is never closed"),
+    "tab indent": (FRONT.replace("kind:", "\tkind:").encode() + BODY.encode(),
+                   r"nieuw\.txt:3: the front matter is not valid YAML: a tab"),
 }
 
 
@@ -68,6 +78,11 @@ WARNINGS = {
     "byte-order mark": (b"\xef\xbb\xbf" + (FRONT + BODY).encode(), None),
     "CRLF line ends": ((FRONT + BODY).replace("\n", "\r\n").encode(), None),
     "Windows-1252": ((FRONT + "De financiële “steun”.\n").encode("cp1252"), r"nieuw\.txt:8: warning: the file is not UTF-8"),
+    "UTF-16 with byte-order mark": ((FRONT + "De financiële “steun”.\n").encode("utf-16"),
+                                    r"nieuw\.txt:1: warning: the file is UTF-16 \(little-endian\), not UTF-8; it was "
+                                    r"read as UTF-16"),
+    "UTF-16 without byte-order mark": ((FRONT + BODY).encode("utf-16-be"),
+                                       r"nieuw\.txt:1: warning: the file is UTF-16 \(big-endian\)"),
     "unknown key": (FRONT.replace("issuer: X", "issuer: X\nauteur: Y").encode() + BODY.encode(),
                     r"nieuw\.txt:7: warning: unknown front-matter key 'auteur' is ignored"),
 }
@@ -84,7 +99,8 @@ def test_fixable_input_builds_and_says_so(workspace: tuple, case: str) -> None:
         assert re.search(message, result.stderr), result.stderr
     page = (out / "documenten" / "nieuw.md").read_text(encoding="utf-8")
     assert "\r" not in page and "\ufeff" not in page
-    assert ("financiële “steun”" if case == "Windows-1252" else "neemt België het voorzitterschap over") in page
+    special = case in ("Windows-1252", "UTF-16 with byte-order mark")
+    assert ("financiële “steun”" if special else "neemt België het voorzitterschap over") in page
 
 
 VOCABULARY = {

@@ -112,7 +112,7 @@ def test_a_year_section_link_can_be_copied(chromium: object, served: str) -> Non
 
 
 def test_an_old_slug_redirects_and_keeps_its_anchor(page: object, renamed: Path) -> None:
-    from conftest import serve
+    from helpers import serve
     with serve(renamed / "site") as base:
         page.goto(base + "/themas/energie/#jaar-2026")  # type: ignore[attr-defined]
         page.wait_for_url("**/themas/energievoorziening/#jaar-2026")  # type: ignore[attr-defined]

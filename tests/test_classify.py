@@ -4,13 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import classify, vocabulary
-from generator.model import Document, Meta, Paragraph, Section, Term
+from generator.analyse import classify
+from generator.core.problems import InputError
+from generator.core.records import Document, Meta, Paragraph, Section, Term
+from generator.core.text import match_form
+from generator.ingest import patterns, vocabulary
 
 
 @pytest.fixture(scope="module")
-def regions(root_dir: Path = Path(__file__).resolve().parent.parent) -> classify.Matcher:
-    return classify.Matcher.of(vocabulary.load(root_dir / "vocabulary" / "regions.yml"))
+def regions(root: Path) -> classify.Matcher:
+    return classify.Matcher.of(vocabulary.load(root / "vocabulary" / "regions.yml"))
 
 
 @pytest.mark.parametrize("pattern, text, hit", [
@@ -22,7 +25,7 @@ def regions(root_dir: Path = Path(__file__).resolve().parent.parent) -> classify
     ("financien", "ministerie van Financiën", True),
 ])
 def test_pattern_syntax(pattern: str, text: str, hit: bool) -> None:
-    assert bool(vocabulary.compile_pattern(pattern).search(vocabulary.fold(text))) is hit
+    assert bool(patterns.compile_pattern(pattern).search(match_form(text))) is hit
 
 
 @pytest.mark.parametrize("pattern, literal", [
@@ -36,7 +39,7 @@ def test_pattern_syntax(pattern: str, text: str, hit: bool) -> None:
     ("*fraude", "fraude"),
 ])
 def test_literal_part_is_text_every_match_contains(pattern: str, literal: str) -> None:
-    assert vocabulary.literal_part(pattern) == literal
+    assert patterns.literal_part(pattern) == literal
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -69,7 +72,7 @@ def test_short_paragraph_inherits_heading_theme_only_without_own_signal() -> Non
 def test_vocabulary_errors_are_collected(tmp_path: Path) -> None:
     path = tmp_path / "themes.yml"
     path.write_text("- slug: a\n  label: A\n  terms: []\n- slug: a\n  label: B\n  terms: ['re:(']\n")
-    with pytest.raises(vocabulary.InputError) as err:
+    with pytest.raises(InputError) as err:
         vocabulary.load(path)
     text = str(err.value)
     assert "empty or invalid term list" in text and "not a valid pattern" in text and "used twice" in text

@@ -2,16 +2,20 @@ from __future__ import annotations
 
 import pytest
 
-from generator import blocks, clean, inline, lexicon
+from generator.clean import blocks, lexicon
+from generator.clean.chain import STEPS, clean
+from generator.clean.draft import Context, Draft
+from generator.core import inline
+from generator.core import text as rules
 
 WORDS = lexicon.build(["Benelux-landen werken samen aan de interne-marktagenda en het Energieforum van de Benelux."])
 
 
-def run(text: str, furniture: tuple[str, ...] = ()) -> clean.Draft:
-    return clean.clean(text, 1, clean.Context(furniture, WORDS))
+def run(text: str, furniture: tuple[str, ...] = ()) -> Draft:
+    return clean(text, 1, Context(furniture, WORDS))
 
 
-def texts(draft: clean.Draft) -> list[str]:
+def texts(draft: Draft) -> list[str]:
     return [inline.plain(b.text) for b in draft.blocks]
 
 
@@ -74,8 +78,28 @@ def test_bullets_emphasis_and_table_of_contents() -> None:
     assert inline.STRONG + "vet" + inline.STRONG in draft.blocks[3].text
 
 
-def test_steps_are_named_and_ordered() -> None:
-    assert [name for name, _ in clean.STEPS] == ["furniture", "footnotes", "blocks", "markers", "emphasis", "spaces"]
+SAMPLE = """Eerste regel van de brief over samenwerking met het Energie-
+forum, zoals afgesproken toe.1 Daarna volgt *nadruk*  en   ruimte.
+
+12
+
+1 Kamerstuk 31 585, nr. 14.
+"""
+
+
+@pytest.mark.parametrize("skipped", [name for name, _ in STEPS])
+def test_every_step_changes_what_the_chain_makes(skipped: str) -> None:
+    """Each named step does work of its own: the chain without it gives another draft."""
+    from generator.clean.lines import split_lines
+
+    def chain(steps: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        draft = split_lines(SAMPLE, 1)
+        for name, step in STEPS:
+            if name in steps:
+                draft = step(draft, Context((), WORDS))
+        return tuple(b.text for b in draft.blocks), tuple(f.text for f in draft.footnotes)
+    everything = [name for name, _ in STEPS]
+    assert chain([n for n in everything if n != skipped]) != chain(everything)
 
 
 @pytest.mark.parametrize("text, ends", [
@@ -100,5 +124,5 @@ def test_is_caps(text: str, caps: bool) -> None:
     ("geen koppelteken", None), ("los -", None), ("_x-", "x"),
 ])
 def test_hyphen_end_finds_the_broken_word(text: str, word: str | None) -> None:
-    found = blocks.hyphen_end(text)
+    found = rules.hyphen_end(text)
     assert (found.group(1) if found else None) == word

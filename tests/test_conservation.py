@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import conservation, pipeline, read
-from generator.model import Corpus, Document
+from generator.analyse import conservation
+from generator.core.records import Corpus, Document, RawDocument
+from generator.ingest import read
 
 
 @pytest.fixture(scope="module")
-def analysed() -> tuple[dict[str, read.RawDocument], Corpus]:
+def analysed(corpus: Corpus) -> tuple[dict[str, RawDocument], Corpus]:
     root = Path(__file__).resolve().parent.parent
-    raws = {r.slug: r for r in read.read_all(root / "raw")[0]}
-    return raws, pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+    return {r.slug: r for r in read.read_all(root / "raw")[0]}, corpus
 
 
 def test_every_raw_word_is_on_its_page_exactly_once(analysed: tuple[dict, Corpus]) -> None:

@@ -5,7 +5,7 @@ import html as htmllib
 import markdown
 import pytest
 
-from generator import inline
+from generator.core import inline
 
 HOSTILE = [
     "<script>alert(1)</script>",

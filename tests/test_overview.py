@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import re
-import threading
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from generator import facets, feeds, overview, pipeline, presidency, watch
-from generator.model import Corpus
+from generator.core import presidency
+from generator.core.records import Corpus
+from generator.site import facets, feeds, overview
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    root = Path(__file__).resolve().parent.parent
-    return pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
 
 
 @pytest.mark.parametrize("year, country", [(2020, "NL"), (2021, "BE"), (2022, "LU"), (2023, "NL"), (2025, "LU"),
@@ -29,7 +22,7 @@ def test_presiding_country_follows_the_rotation(year: int, country: str) -> None
 
 
 def test_matrix_counts_and_shades(corpus: Corpus) -> None:
-    themes = facets.by_term(corpus, "themas", corpus.themes, "themes")
+    themes = facets.by_term(corpus, "theme", corpus.themes)
     rows = overview.matrix(themes, [2020, 2023, 2025, 2026])
     for facet, cells in rows:
         assert [c.count for c in cells] == [sum(1 for e in facet.entries if e.year == y) for y in (2020, 2023, 2025, 2026)]
@@ -39,15 +32,15 @@ def test_matrix_counts_and_shades(corpus: Corpus) -> None:
 
 
 def test_timeline_marks_new_and_dropped_themes(corpus: Corpus) -> None:
-    health = next(f for f in facets.by_term(corpus, "themas", corpus.themes, "themes") if f.slug == "gezondheid")
+    health = next(f for f in facets.by_term(corpus, "theme", corpus.themes) if f.slug == "gezondheid")
     marks = {m.year: (m.present, m.change) for m in overview.timeline(health, [2020, 2023, 2025, 2026])}
     present = {y for y, _ in health.years()}
-    for year, (is_present, change) in marks.items():
+    for year, (is_present, _) in marks.items():
         assert is_present == (year in present)
     changes = [marks[y][1] for y in (2023, 2025, 2026)]
-    expected = ["" if (y in present) == (p in present) else ("nieuw" if y in present else "niet meer genoemd")
+    expected = ["" if (y in present) == (p in present) else ("new" if y in present else "gone")
                 for p, y in ((2020, 2023), (2023, 2025), (2025, 2026))]
-    assert changes == expected and "nieuw" in changes
+    assert changes == expected and "new" in changes
 
 
 def test_priorities_come_in_the_documents_order(corpus: Corpus) -> None:
@@ -81,7 +74,7 @@ def test_home_shows_the_theme_by_year_table(built: Path, corpus: Corpus) -> None
 def test_theme_feeds_list_each_documents_paragraphs_with_permanent_links(built: Path, corpus: Corpus) -> None:
     feed = ET.parse(built / "site" / "feeds" / "themas" / "water-en-klimaat.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    theme = next(f for f in facets.by_term(corpus, "themas", corpus.themes, "themes") if f.slug == "water-en-klimaat")
+    theme = next(f for f in facets.by_term(corpus, "theme", corpus.themes) if f.slug == "water-en-klimaat")
     assert len(entries) == len({e.document.slug for e in theme.entries})
     content = " ".join(e.find(f"{ATOM}content").text or "" for e in entries)
     for entry in theme.entries:
@@ -93,7 +86,7 @@ def test_theme_feeds_list_each_documents_paragraphs_with_permanent_links(built: 
 
 
 def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    theme = max(facets.by_term(corpus, "themas", corpus.themes, "themes"),
+    theme = max(facets.by_term(corpus, "theme", corpus.themes),
                 key=lambda f: len({e.document.slug for e in f.entries}))
     everything = feeds.theme_feed(theme, "https://x.example/")
     assert len(everything) >= 3
@@ -101,16 +94,3 @@ def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> No
     assert feeds.theme_feed(theme, "https://x.example/") == everything[:2]
     newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, "https://x.example/")
     assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d) for d in corpus.documents)
-
-
-def test_watch_builds_again_after_a_change(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("een")
-    builds = []
-
-    def change_later() -> None:
-        time.sleep(watch.INTERVAL * 1.5)
-        (tmp_path / "b.txt").write_text("twee")
-
-    threading.Thread(target=change_later).start()
-    watch.run(lambda: builds.append(1) or 0, [tmp_path], rounds=3)
-    assert len(builds) == 2

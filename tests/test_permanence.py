@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
-from test_site import _ids
+from helpers import ROOT, build_site
+from helpers import ids as _ids
 
 NEW_DOCUMENT = """---
 title: Prioriteiten van het Belgische Benelux-voorzitterschap 2024
@@ -30,7 +30,7 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("grown")
     shutil.copytree(ROOT / "raw", work / "raw")
     (work / "raw" / "2024-be-prioriteitenbrief.txt").write_text(NEW_DOCUMENT, encoding="utf-8")
-    return build_site(work, work / "raw")
+    return build_site(work / "project", work / "raw")
 
 
 def test_every_url_and_anchor_survives_a_new_document(built: Path, grown: Path) -> None:

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from generator import evaluate, pipeline
-from generator.model import Corpus
+from generator.core.records import Corpus
+from generator.quality import evaluate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    root = Path(__file__).resolve().parent.parent
-    return pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
 
 
 def test_line_end_hyphenation_accuracy(corpus: Corpus) -> None:

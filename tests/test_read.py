@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import read
-from generator.errors import InputError
+from generator.core.problems import InputError
+from generator.ingest import read
 
 
 def write(tmp_path: Path, name: str, data: str | bytes) -> Path:

@@ -2,15 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import pipeline, report
+from generator.core.records import Corpus
+from generator.quality import report
 
 
-def corpus(root: Path):  # type: ignore[no-untyped-def]
-    return pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
-
-
-def test_report_lists_unthemed_and_crowded_paragraphs(root: Path) -> None:
-    c = corpus(root)
+def test_report_lists_unthemed_and_crowded_paragraphs(corpus: Corpus) -> None:
+    c = corpus
     text = report.editors_report(c)
     for doc in c.documents:
         assert doc.slug in text
@@ -21,11 +18,11 @@ def test_report_lists_unthemed_and_crowded_paragraphs(root: Path) -> None:
                 assert f"{len(p.themes)} themes    #{p.id} " in text
 
 
-def test_report_explains_a_paragraph(root: Path) -> None:
-    text = report.editors_report(corpus(root), "2026-nl-prioriteitenbrief#h-2-p2")
+def test_report_explains_a_paragraph(corpus: Corpus) -> None:
+    text = report.editors_report(corpus, "2026-nl-prioriteitenbrief#h-2-p2")
     assert "grenssamenwerking" in text and "because of 'samenwerking met noordrijn westfalen" in text
     assert "region noordrijn-westfalen" in text
-    assert "no paragraph" in report.editors_report(corpus(root), "bestaat-niet#p1")
+    assert "no paragraph" in report.editors_report(corpus, "bestaat-niet#p1")
 
 
 def test_theme_pages_say_why_a_paragraph_is_there(root: Path, tmp_path: Path) -> None:

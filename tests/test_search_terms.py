@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator import search
+from generator.site import search
 
 WORDS = search.vocabulary(["politie verdrag fiets veiligheid raad overstroming scenario preventie"])
 

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
-from generator import clean, inline, lexicon, segment
+from generator.analyse import segment
+from generator.clean import lexicon
+from generator.clean.chain import clean
+from generator.clean.draft import Context
+from generator.core import inline
 
 
 def sections(text: str) -> tuple:
-    draft = clean.clean(text, 1, clean.Context((), lexicon.build([text])))
+    draft = clean(text, 1, Context((), lexicon.build([text])))
     return segment.segment(draft.blocks)
 
 

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import posixpath
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from helpers import Anchors, page
+from helpers import ids as _ids
 from markdown_it import MarkdownIt
 
-from generator import facets, pipeline
-from generator.model import Corpus
-
-
-class Anchors(HTMLParser):
-    """Collects element ids and link targets of an HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(values["href"] or "")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    root = Path(__file__).resolve().parent.parent
-    return pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
-
-
-def page(built: Path, url: str) -> Anchors:
-    parser = Anchors()
-    parser.feed((built / "site" / url / "index.html").read_text(encoding="utf-8"))
-    return parser
+from generator.core.records import Corpus
+from generator.site import facets
 
 
 def test_every_expected_page_exists(built: Path, corpus: Corpus) -> None:
@@ -80,13 +53,6 @@ def test_every_internal_link_and_anchor_in_the_html_resolves(built: Path) -> Non
     assert broken == []
 
 
-@functools.lru_cache(maxsize=None)
-def _ids(path: Path) -> set[str]:
-    parser = Anchors()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.ids
-
-
 def test_every_link_in_the_generated_markdown_resolves(built: Path) -> None:
     """Parse the generated Markdown itself: links point at generated pages and anchors that exist there."""
     docs = built / "site_src"
@@ -111,7 +77,7 @@ def test_every_link_in_the_generated_markdown_resolves(built: Path) -> None:
 
 
 def test_theme_pages_hold_every_year_and_every_paragraph(built: Path, corpus: Corpus) -> None:
-    for facet in facets.by_term(corpus, "themas", corpus.themes, "themes"):
+    for facet in facets.by_term(corpus, "theme", corpus.themes):
         html = page(built, f"themas/{facet.slug}")
         years = {f"jaar-{y}" for y, _ in facet.years()}
         assert {i for i in html.ids if i.startswith("jaar-") and i.count("-") == 1} == years, facet.slug
@@ -119,9 +85,15 @@ def test_theme_pages_hold_every_year_and_every_paragraph(built: Path, corpus: Co
         assert {e.paragraph.id for e in facet.entries} <= targets, facet.slug
 
 
-def test_year_pages_name_the_presiding_country(built: Path) -> None:
-    text = (built / "site" / "jaren" / "2025" / "index.html").read_text(encoding="utf-8")
-    assert "Luxemburg" in text
+@pytest.mark.parametrize("year, country", [(2020, "Nederland"), (2023, "Nederland"), (2025, "Luxemburg"),
+                                           (2026, "Nederland")])
+def test_year_pages_name_the_presiding_country(built: Path, year: int, country: str) -> None:
+    """Where the page says who presided, not anywhere (every year page names all three in the rotation)."""
+    text = (built / "site" / "jaren" / str(year) / "index.html").read_text(encoding="utf-8")
+    said = re.findall(r"<strong>Voorzitter:</strong> ([^,<]+),", text)
+    assert said == [country]
+    description = re.search(r'<meta name="description" content="([^"]*)"', text)
+    assert description and description.group(1).startswith(f"Benelux-voorzitterschap {year} ({country}):")
 
 
 def test_every_footnote_appears_on_its_document_page(built: Path, corpus: Corpus) -> None:

@@ -1,9 +1,20 @@
 from __future__ import annotations
 
 import functools
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
-from generator import pipeline, render, write
+import pytest
+
+from generator.analyse.corpus import analyse
+from generator.core.records import Corpus
+from generator.site import render, write
+
+URL = "https://example.org/"
 
 
 def test_only_changed_pages_are_written_and_stale_ones_removed(tmp_path: Path) -> None:
@@ -17,32 +28,53 @@ def test_only_changed_pages_are_written_and_stale_ones_removed(tmp_path: Path) -
     assert not (tmp_path / "themas" / "y.md").exists()
 
 
-def test_rendering_is_deterministic(root: Path) -> None:
-    def build() -> dict[str, str]:
-        corpus = pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
-        return render.render_site(corpus, root / "templates")
-    assert build() == build()
+def test_rendering_is_deterministic(root: Path, corpus: Corpus) -> None:
+    again = analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+    assert render.render_site(corpus, root / "templates", site_url=URL) == render.render_site(
+        again, root / "templates", site_url=URL)
 
 
-def test_parallel_processes_give_the_same_pages_as_one(root: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def build() -> dict[str, str]:
-        corpus = pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
-        return render.render_site(corpus, root / "templates")
-    serial = build()
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
-    parallel = build()
-    assert list(parallel) == list(serial)
-    assert parallel == serial
+PARALLEL = """
+import json, os, sys
+from pathlib import Path
+from generator.analyse import corpus as analysis
+from generator.core import parallel
+from generator.site import render
+root, serial = Path(sys.argv[1]), sys.argv[2] == "serial"
+if serial:
+    parallel.can_fork = lambda: False
+else:
+    assert parallel.can_fork(), "this process cannot fork: the test would compare serial with serial"
+    analysis.PARALLEL_FROM = render.PARALLEL_FROM = 1
+corpus = analysis.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
+pages = render.render_site(corpus, root / "templates", site_url="https://example.org/",
+                           finish=lambda path, text: (os.getpid(), text))
+print(json.dumps({"pages": {p: t for p, (_, t) in pages.items()},
+                  "processes": len({pid for pid, _ in pages.values()})}))
+"""
 
 
-def test_pages_staged_in_any_process_are_committed_together(root: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    corpus = pipeline.analyse(raw_dir=root / "raw", vocabulary_dir=root / "vocabulary")
-    expected = render.render_site(corpus, root / "templates")
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
-    staged = render.render_site(corpus, root / "templates", finish=functools.partial(write.stage, tmp_path))
+def _pages_in_a_fresh_process(root: Path, mode: str) -> dict[str, Any]:
+    """Analyse and render in a fresh interpreter (pytest's own process has threads, and never forks)."""
+    result = subprocess.run([sys.executable, "-c", PARALLEL, str(root), mode], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return dict(json.loads(result.stdout))
+
+
+def test_parallel_processes_give_the_same_pages_as_one(root: Path) -> None:
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: pages are always made in this process")
+    serial = _pages_in_a_fresh_process(root, "serial")
+    forked = _pages_in_a_fresh_process(root, "parallel")
+    assert serial["processes"] == 1 and forked["processes"] > 1
+    assert list(forked["pages"]) == list(serial["pages"])
+    assert forked["pages"] == serial["pages"]
+
+
+def test_pages_staged_in_any_process_are_committed_together(root: Path, tmp_path: Path, corpus: Corpus) -> None:
+    expected = render.render_site(corpus, root / "templates", site_url=URL)
+    staged = render.render_site(corpus, root / "templates", site_url=URL,
+                                finish=functools.partial(write.stage, tmp_path))
     assert not any((tmp_path / rel).exists() for rel in expected)  # nothing in place before the commit
     report = write.commit(tmp_path, staged)
     assert sorted(report.written) == sorted(expected)

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from test_site import _ids
+from helpers import ROOT
+from helpers import ids as _ids
 
 ZENSICAL = ROOT / ".zensical" / "bin" / "zensical"
 

@@ -1,0 +1,105 @@
+"""The build as MkDocs runs it (hooks) and as builders without hooks run it (the command line); its configuration."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, build_site, generate, project
+
+from generator.core.layout import STATE
+from generator.core.problems import InputError
+from generator.core.records import Corpus
+from generator.site import config
+
+
+@pytest.mark.parametrize("line", [
+    "site_url: https://voorzitterschap.example.nl/archief",
+    "site_url: 'https://voorzitterschap.example.nl/archief/'",
+    'site_url: "https://voorzitterschap.example.nl/archief/"',
+    'site_url: !ENV [NOT_SET_ANYWHERE, "https://voorzitterschap.example.nl/archief/"]',
+])
+def test_site_url_is_read_however_it_is_quoted(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(f"site_name: x\n{line}\n", encoding="utf-8")
+    assert config.site_url(path) == "https://voorzitterschap.example.nl/archief/"
+
+
+def test_site_url_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text('site_name: x\nsite_url: !ENV [SITE_URL, "https://a.example/"]\n', encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "https://b.example/pad")
+    assert config.site_url(path) == "https://b.example/pad/"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("site_name: x\n", "site_url is not set"),
+    ("site_name: x\nsite_url: voorzitterschap.example.nl\n", "is not an absolute http(s) address"),
+    ("site_name: x\nsite_url: ftp://voorzitterschap.example.nl/\n", "is not an absolute http(s) address"),
+])
+def test_a_missing_or_invalid_site_url_is_an_error(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        config.site_url(path)
+    assert words in str(err.value) and "fix: " in str(err.value)
+
+
+def test_the_command_line_stops_on_a_bad_site_url(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: example.org\n", encoding="utf-8")
+    result = generate(ROOT / "raw", tmp_path / "out", "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 1 and "mkdocs.yml:2: site_url 'example.org' is not an absolute" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_mkdocs_and_the_command_line_generate_the_same_pages(built: Path, tmp_path: Path) -> None:
+    """`mkdocs build` (the hook runs the generator) and `benelux-site build` (builders without hooks) agree."""
+    out = tmp_path / "out"
+    result = generate(ROOT / "raw", out)
+    assert result.returncode == 0, result.stderr
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and p.name != STATE and p.relative_to(folder).parts[0] not in ("stylesheets", "javascripts")}
+    assert files(out) == files(built / "site_src")
+
+
+def test_a_second_mkdocs_build_generates_nothing(tmp_path: Path) -> None:
+    work = build_site(tmp_path / "project", ROOT / "raw")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    second = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, env=env,
+                            capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    assert "generator: nothing changed" in second.stderr, second.stderr
+
+
+def test_a_bad_input_stops_mkdocs_and_names_the_file(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    (raw / "2024-be-x.txt").write_text("---\ntitle: X\nkind: brief\nyear: 2024\ncountry: BE\nissuer: X\n---\nTekst.\n",
+                                       encoding="utf-8")
+    work = project(tmp_path / "project", raw)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "2024-be-x.txt:3: 'kind': unknown kind 'brief'" in result.stderr and "fix: use one of" in result.stderr
+    assert not (work / "site").exists()
+
+
+def test_the_navigation_has_dutch_titles_in_the_generators_order(built: Path, corpus: Corpus) -> None:
+    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+    tabs = home[home.index('class="md-tabs__list"'):]
+    titles = [t for t in ("Thema's", "Jaren", "Regio's", "Documenten") if f"{t}\n" in tabs or f"{t}<" in tabs]
+    positions = [tabs.index(t) for t in titles]
+    assert titles == ["Thema's", "Jaren", "Regio's", "Documenten"] and positions == sorted(positions)
+    years = (built / "site" / "jaren" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]*)" class="md-nav__link', years)
+    assert [link for link in links if re.fullmatch(r"\d{4}/", link)] == ["2026/", "2025/", "2023/", "2020/"]
+    themes = [link.split("/")[-2] for link in links if re.fullmatch(r"\.\./themas/[a-z-]+/", link)]
+    labels = {t.slug: t.label.lower() for t in corpus.themes}
+    assert themes == sorted(labels, key=labels.__getitem__)
