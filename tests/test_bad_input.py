@@ -57,6 +57,8 @@ CASES = {
                                r"same line \(in: 'title: \"Nieuw\" document'\)"),
     "quote never closed": (FRONT.replace("title: Nieuw document", 'title: "Nieuw document').encode() + BODY.encode(),
                            r"nieuw\.txt:2: the front matter is not valid YAML: a quote that is never closed"),
+    "a list where a word belongs": (FRONT.replace("country: BE", "country: [BE]").encode() + BODY.encode(),
+                                    r"nieuw\.txt:5: 'country': unknown presiding country \['BE'\]"),
     "tab indent": (FRONT.replace("kind:", "\tkind:").encode() + BODY.encode(),
                    r"nieuw\.txt:3: the front matter is not valid YAML: a tab"),
 }
@@ -106,6 +108,11 @@ def test_fixable_input_builds_and_says_so(workspace: tuple, case: str) -> None:
 VOCABULARY = {
     "duplicate slug": ("- slug: energie\n  label: Energie\n  terms: [energie]\n", r"themes\.yml:\d+: slug 'energie' is used twice"),
     "empty term list": ("- slug: extra\n  label: Extra\n  terms: []\n", r"themes\.yml:\d+: entry 'extra' has an empty or invalid term list"),
+    "alias that leaves its folder": ("- slug: extra\n  label: Extra\n  terms: [extra]\n  aliases: ['../../x']\n",
+                                     r"themes\.yml:\d+: the aliases of 'extra' are not a list of slugs"),
+    "alias not in a list": ("- slug: extra\n  label: Extra\n  terms: [extra]\n  aliases: oud\n",
+                            r"themes\.yml:\d+: the aliases of 'extra' are not a list of slugs: 'oud'"),
+    "slug as a list": ("- slug: [extra]\n  label: Extra\n  terms: [extra]\n", r"themes\.yml:\d+: invalid or missing slug"),
     "invalid pattern": ("- slug: extra\n  label: Extra\n  terms: ['re:(']\n", r"themes\.yml:\d+: term 're:\(' of 'extra' is not a valid pattern"),
 }
 

@@ -52,7 +52,7 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
             message = check(values[key])
             if message:
                 problems.append(Problem(name, lines.get(key, 2), f"'{key}': {message[0]}", message[1]))
-    if values.get("year") and values.get("country") in COUNTRIES and not _year(values["year"]):
+    if values.get("year") and not _country(values.get("country")) and not _year(values["year"]):
         expected = presiding_country(values["year"])
         if values["country"] != expected:
             problems.append(Problem(name, lines.get("country", 2),
@@ -131,7 +131,9 @@ def _text(value: object) -> tuple[str, str] | None:
 
 
 def _kind(value: object) -> tuple[str, str] | None:
-    return None if value in KINDS else (f"unknown kind {value!r}", f"use one of: {', '.join(KINDS)}")
+    if isinstance(value, str) and value in KINDS:
+        return None
+    return f"unknown kind {value!r}", f"use one of: {', '.join(KINDS)}"
 
 
 def _year(value: object) -> tuple[str, str] | None:
@@ -142,7 +144,9 @@ def _year(value: object) -> tuple[str, str] | None:
 
 def _country(value: object) -> tuple[str, str] | None:
     known = ", ".join(f"{k} ({v})" for k, v in COUNTRIES.items())
-    return None if value in COUNTRIES else (f"unknown presiding country {value!r}", f"use one of: {known}")
+    if isinstance(value, str) and value in COUNTRIES:
+        return None
+    return f"unknown presiding country {value!r}", f"use one of: {known}"
 
 
 def _date(value: object) -> tuple[str, str] | None:

@@ -37,8 +37,8 @@ def load(path: Path) -> tuple[Term, ...]:
         line = entry_node.start_mark.line + 1
         term, found = _entry(name, line, entry)
         problems += found
-        slugs = [entry.get("slug"), *(entry.get("aliases") or [])] if isinstance(entry, dict) else []
-        for slug in slugs:
+        slugs = [entry.get("slug"), *_list(entry.get("aliases"))] if isinstance(entry, dict) else []
+        for slug in (s for s in slugs if isinstance(s, str)):
             if slug in seen:
                 problems.append(Problem(name, line, f"slug '{slug}' is used twice (also on line {seen[slug]})",
                                         "give every entry its own slug; old slugs go under 'aliases'"))
@@ -73,6 +73,9 @@ def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Probl
             problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is not a valid pattern ({err})",
                                     "fix the regular expression after 're:' or drop the 're:' prefix"))
     aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and SLUG.fullmatch(a) for a in aliases):
+        problems.append(Problem(name, line, f"the aliases of {slug!r} are not a list of slugs: {aliases!r}",
+                                "write the old slugs as a list, e.g. aliases: [oude-naam]"))
     unknown = set(entry) - {"slug", "label", "description", "terms", "aliases"}
     if unknown:
         problems.append(Problem(name, line, f"unknown key(s) {', '.join(sorted(unknown))} in {slug!r}",
@@ -82,3 +85,7 @@ def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Probl
     assert isinstance(slug, str)  # checked above
     return Term(slug=slug, label=entry["label"].strip(), description=str(entry.get("description") or "").strip(),
                 patterns=tuple(patterns), aliases=tuple(aliases)), []
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
