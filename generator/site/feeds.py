@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from ..core.inline import plain
+from ..core.layout import DOCUMENTS, FEEDS
 from ..core.records import Document
 from . import describe
 from .facets import Facet
@@ -33,8 +34,15 @@ def updated(doc: Document) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+SITE_FEED = f"{FEEDS}/alles.xml"
+"""The feed of new documents, below the docs folder."""
 FEED_SIZE = 50
 """Entries per feed: a feed reader shows what is new; the site itself holds the archive."""
+
+
+def theme_path(facet: Facet) -> str:
+    """The feed of a theme, below the docs folder."""
+    return f"{FEEDS}/{facet.folder}/{facet.slug}.xml"
 
 
 def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
@@ -45,7 +53,7 @@ def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
                     reverse=True)
     entries = []
     for doc, items in groups[:FEED_SIZE]:
-        page = f"{site_url}documenten/{doc.slug}/"
+        page = f"{site_url}{DOCUMENTS}/{doc.slug}/"
         content = "".join(f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">'
                           f"(bron)</a></p>" for e in items)
         noun = "alinea" if len(items) == 1 else "alinea's"
@@ -56,8 +64,8 @@ def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
 
 def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
     """One entry per document of the site, newest first."""
-    entries = [FeedEntry(id=tag(site_url, f"documenten/{d.slug}"), title=plain(d.meta.title),
-                         link=f"{site_url}documenten/{d.slug}/", updated=updated(d),
+    entries = [FeedEntry(id=tag(site_url, f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
+                         link=f"{site_url}{DOCUMENTS}/{d.slug}/", updated=updated(d),
                          content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
 
@@ -65,14 +73,14 @@ def site_feed(documents: list[Document], descriptions: dict[str, str], site_url:
 def theme_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
     """The feed of one theme."""
     return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(site_url, facet.path[:-3]),
-                  self_url=f"{site_url}feeds/themas/{facet.slug}.xml", page_url=f"{site_url}themas/{facet.slug}/",
+                  self_url=f"{site_url}{theme_path(facet)}", page_url=f"{site_url}{facet.folder}/{facet.slug}/",
                   entries=theme_feed(facet, site_url))
 
 
 def site_text(template: jinja2.Template, documents: list[Document], site_url: str) -> str:
     """The feed of new documents."""
     return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag(site_url, "alles"),
-                  self_url=f"{site_url}feeds/alles.xml", page_url=site_url,
+                  self_url=f"{site_url}{SITE_FEED}", page_url=site_url,
                   entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
 
 

@@ -12,10 +12,10 @@ from typing import Any, TypeVar, overload
 import jinja2
 
 from ..core import parallel
-from ..core.layout import DOCUMENTS, NAV, SECTIONS
+from ..core.layout import DOCUMENTS, FOLDERS, NAV, SECTIONS, FacetKind
 from ..core.presidency import COUNTRIES, presiding_country
 from ..core.problems import InputError, Problem
-from ..core.records import KINDS, Corpus, Document, Kind
+from ..core.records import KINDS, Corpus, Document, Kind, Term
 from . import contexts, facets, feeds, overview
 from .facets import Facet
 from .links import linker, url_maker
@@ -104,8 +104,8 @@ def site_record(corpus: Corpus) -> Site:
     covered = sorted(int(f.slug) for f in years)
     return Site(themes=themes, regions=regions, years=years,
                 documents=sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug)),
-                labels={f"themas/{t.slug}": t.label for t in corpus.themes} | {f"regios/{r.slug}": r.label
-                                                                               for r in corpus.regions},
+                labels={f"{FOLDERS['theme']}/{t.slug}": t.label for t in corpus.themes}
+                | {f"{FOLDERS['region']}/{r.slug}": r.label for r in corpus.regions},
                 region_pages={r.slug for r in regions}, covered=covered, compare_with=_compare_with(covered),
                 sections={d.slug: _section_numbers(d) for d in corpus.documents},
                 theme_matrix=overview.matrix(themes, covered), region_matrix=overview.matrix(regions, covered),
@@ -123,29 +123,30 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
         jobs.append(Job(path, make, source, cost))
 
     page("index.md", "home.md.j2", built_in)
-    page("themas/index.md", "facet_index.md.j2", built_in, lambda: dict(facets=site.themes, kind="theme"))
-    page("regios/index.md", "facet_index.md.j2", built_in, lambda: dict(facets=site.regions, kind="region"))
-    page("jaren/index.md", "year_index.md.j2", built_in)
+    page(f"{FOLDERS['theme']}/index.md", "facet_index.md.j2", built_in, lambda: dict(facets=site.themes, kind="theme"))
+    page(f"{FOLDERS['region']}/index.md", "facet_index.md.j2", built_in,
+         lambda: dict(facets=site.regions, kind="region"))
+    page(f"{FOLDERS['year']}/index.md", "year_index.md.j2", built_in)
     page(f"{DOCUMENTS}/index.md", "document_index.md.j2", built_in)
     for facet in site.themes + site.regions:
-        page(facet.path, "facet.md.j2", _vocabulary_source(facet.folder, facet.slug),
+        page(facet.path, "facet.md.j2", _vocabulary_source(facet.kind, facet.slug),
              functools.partial(contexts.facet, facet, site.themes, site.regions, site.covered), len(facet.entries))
     theme_labels = {t.slug: t.label for t in corpus.themes}
     for facet in site.years:
         page(facet.path, "year.md.j2", built_in,
              functools.partial(contexts.year, facet, site.documents, site.themes, site.covered, theme_labels))
-    for folder, vocabulary in (("themas", corpus.themes), ("regios", corpus.regions)):
+    vocabularies: list[tuple[FacetKind, tuple[Term, ...]]] = [("theme", corpus.themes), ("region", corpus.regions)]
+    for kind, vocabulary in vocabularies:
         for term in vocabulary:
             for alias in term.aliases:
-                page(f"{folder}/{alias}.md", "redirect.md.j2", _vocabulary_source(folder, alias),
+                page(f"{FOLDERS[kind]}/{alias}.md", "redirect.md.j2", _vocabulary_source(kind, alias),
                      functools.partial(dict, title=term.label, target=f"../{term.slug}/"))
     for doc in site.documents:
         page(f"{DOCUMENTS}/{doc.slug}.md", "document.md.j2", Problem(doc.path, 1, "", ""),
              functools.partial(contexts.document, doc), len(doc.paragraphs))
     for facet in site.themes:
-        jobs.append(Job(f"feeds/themas/{facet.slug}.xml", functools.partial(feeds.theme_text, feed, facet, site_url),
-                        built_in))
-    jobs.append(Job("feeds/alles.xml", functools.partial(feeds.site_text, feed, site.documents, site_url), built_in))
+        jobs.append(Job(feeds.theme_path(facet), functools.partial(feeds.theme_text, feed, facet, site_url), built_in))
+    jobs.append(Job(feeds.SITE_FEED, functools.partial(feeds.site_text, feed, site.documents, site_url), built_in))
     jobs.append(Job(NAV, functools.partial(navigation, site, corpus), built_in))
     return jobs
 
@@ -157,19 +158,18 @@ def navigation(site: Site, corpus: Corpus) -> str:
     def newest_first(path: str) -> tuple[int, ...]:
         return tuple(-ord(c) for c in path)
     pages = {
-        "themas": [f.path for f in sorted(site.themes, key=lambda f: f.label.lower())],
-        "regios": [f.path for f in sorted(site.regions, key=lambda f: f.label.lower())],
-        "jaren": sorted((f.path for f in site.years), key=newest_first),
-        "documenten": sorted((f"{DOCUMENTS}/{d.slug}.md" for d in corpus.documents), key=newest_first),
+        FOLDERS["theme"]: [f.path for f in sorted(site.themes, key=lambda f: f.label.lower())],
+        FOLDERS["region"]: [f.path for f in sorted(site.regions, key=lambda f: f.label.lower())],
+        FOLDERS["year"]: sorted((f.path for f in site.years), key=newest_first),
+        DOCUMENTS: sorted((f"{DOCUMENTS}/{d.slug}.md" for d in corpus.documents), key=newest_first),
     }
     sections = [{"folder": folder, "title": title, "pages": [f"{folder}/index.md", *pages[folder]]}
                 for folder, title in SECTIONS.items()]
     return json.dumps({"sections": sections}, ensure_ascii=False, indent=1) + "\n"
 
 
-def _vocabulary_source(folder: str, slug: str) -> Problem:
-    name = "themes" if folder == "themas" else "regions"
-    return Problem(f"vocabulary/{name}.yml", 1, f"the {name[:-1]} '{slug}'", "")
+def _vocabulary_source(kind: FacetKind, slug: str) -> Problem:
+    return Problem(f"vocabulary/{kind}s.yml", 1, f"the {kind} '{slug}'", "")
 
 
 def _check_paths(jobs: list[Job]) -> None:
