@@ -7,11 +7,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .analyse.corpus import analyse
 from .core.problems import InputError
-from .core.records import Corpus
-from .site import render, state, write
+from .site import state, write
+
+if TYPE_CHECKING:
+    from .core.records import Corpus
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -36,6 +38,10 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=site_url)
     if state.unchanged(out, inputs):
         return Outcome(time.perf_counter() - start)
+    # Imported here: a build with nothing to do should not pay for loading the whole generator.
+    from .analyse.corpus import analyse
+    from .site import render
+
     threshold = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
     try:

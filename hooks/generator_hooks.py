@@ -5,6 +5,7 @@
 - `on_pre_build`: the generator's build into `docs_dir` (incremental: about 0.1 s when nothing changed).
   `watch:` in mkdocs.yml names raw/, templates/ and vocabulary/, so `mkdocs serve` rebuilds when they change.
 - `on_nav`: Dutch section titles and the order the generator wrote in its navigation manifest.
+- `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates.
 - `on_post_build`: the Dutch search terms added to Material's search index.
 
 Builders without hooks (Zensical) build the pages `benelux-site build` generates, with folder names as
@@ -16,10 +17,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
@@ -27,7 +30,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.build import build
-from generator.core.layout import NAV
+from generator.core.layout import GENERATED, NAV, STATE
 from generator.core.problems import InputError
 from generator.site import config as site_config
 from generator.site import search
@@ -80,6 +83,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             item.children = sorted((c for c in item.children if _path(c) in place), key=lambda c: place[_path(c)])
     nav.items.sort(key=lambda item: order.index(_folder(item)) if _folder(item) in order else -1)
     return nav
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Watch only the hand-written part of `docs_dir`: the pages the generator writes during a build would
+    otherwise start a second build. Its inputs are watched through `watch:` in mkdocs.yml."""
+    server.unwatch(config.docs_dir)
+    for path in sorted(Path(config.docs_dir).iterdir()):
+        if path.name not in GENERATED and path.name != STATE:
+            server.watch(str(path))
+    return server
 
 
 @event_priority(-100)  # after the search plugin has written its index

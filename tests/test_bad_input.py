@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build_site
+from helpers import ROOT, build_site, generate
 
 GOOD = ROOT / "raw" / "2023-nl-prioriteitenbrief.txt"
 FRONT = "---\ntitle: Nieuw document\nkind: prioriteitenbrief\nyear: 2024\ncountry: BE\nissuer: X\n---\n"
 BODY = "Per 1 januari 2024 neemt België het voorzitterschap over.\n"
-
-
-def generate(raw: Path, out: Path, vocabulary: Path = ROOT / "vocabulary") -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "generator", "build", "--raw", str(raw), "--out", str(out),
-               "--vocabulary", str(vocabulary), "--templates", str(ROOT / "templates")]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
 
 
 @pytest.fixture
@@ -124,7 +116,7 @@ def test_bad_vocabulary_stops_the_build(workspace: tuple, tmp_path: Path, case: 
     shutil.copytree(ROOT / "vocabulary", vocabulary)
     with (vocabulary / "themes.yml").open("a", encoding="utf-8") as themes:
         themes.write("\n" + VOCABULARY[case][0])
-    result = generate(raw, out, vocabulary)
+    result = generate(raw, out, vocabulary=vocabulary)
     assert result.returncode == 1 and re.search(VOCABULARY[case][1], result.stderr), result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 

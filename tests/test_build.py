@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,3 +108,49 @@ def test_the_navigation_has_dutch_titles_in_the_generators_order(built: Path, co
     themes = [link.split("/")[-2] for link in links if re.fullmatch(r"\.\./themas/[a-z-]+/", link)]
     labels = {t.slug: t.label.lower() for t in corpus.themes}
     assert themes == sorted(labels, key=labels.__getitem__)
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bytes(response.read())
+    except OSError:
+        return None
+
+
+def _wait_for(check: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_mkdocs_serve_searches_as_the_built_site_and_rebuilds_once_per_edit(built: Path, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    work = project(tmp_path / "project", raw)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=work,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert _wait_for(lambda: _get(f"{base}/search/search_index.json") is not None, 120), "mkdocs serve did not start"
+        served = json.loads(_get(f"{base}/search/search_index.json") or b"{}")
+        assert served == json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        letter = raw / "2023-nl-prioriteitenbrief.txt"
+        letter.write_text(letter.read_text(encoding="utf-8") + "\nEen nieuwe alinea over waterstofkoppelingen.\n",
+                          encoding="utf-8")
+        page = f"{base}/documenten/2023-nl-prioriteitenbrief/"
+        assert _wait_for(lambda: b"waterstofkoppelingen" in (_get(page) or b""), 120), "the edit was not rebuilt"
+        time.sleep(5)  # a second build, set off by the pages the first one wrote, would start by now
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    text = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert text.count("Building documentation...") == 2, text  # the first build and one for the edit

@@ -6,21 +6,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-def run(root: Path, raw: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "generator", "build", "--raw", str(raw), "--out", str(out),
-               "--vocabulary", str(root / "vocabulary"), "--templates", str(root / "templates")]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True)
+from helpers import generate
 
 
 def test_bad_input_stops_the_build_and_leaves_the_output_alone(root: Path, tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     shutil.copytree(root / "raw", raw)
-    assert run(root, raw, out).returncode == 0
+    assert generate(raw, out).returncode == 0
     before = {p: p.read_bytes() for p in out.rglob("*.md")}
     bad = raw / "2027-be-prioriteitenbrief.txt"
     bad.write_text("---\ntitle: Nieuw\nkind: prioriteitenbrief\nyear: 2027\ncountry: Belgie\nissuer: X\n---\nTekst.\n")
-    result = run(root, raw, out)
+    result = generate(raw, out)
     assert result.returncode == 1
     assert f"{bad}:5: 'country': unknown presiding country 'Belgie'" in result.stderr
     assert "fix: use one of: NL (Nederland), BE (België), LU (Luxemburg)" in result.stderr
@@ -29,8 +25,8 @@ def test_bad_input_stops_the_build_and_leaves_the_output_alone(root: Path, tmp_p
 
 def test_a_second_run_writes_nothing(root: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run(root, root / "raw", out)
-    second = run(root, root / "raw", out)
+    generate(root / "raw", out)
+    second = generate(root / "raw", out)
     assert second.returncode == 0
     assert "nothing changed since the last build: 0 files written" in second.stdout, second.stdout
 
@@ -38,13 +34,13 @@ def test_a_second_run_writes_nothing(root: Path, tmp_path: Path) -> None:
 def test_only_changed_pages_are_rewritten_and_removed_documents_disappear(root: Path, tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     shutil.copytree(root / "raw", raw)
-    assert run(root, raw, out).returncode == 0
+    assert generate(raw, out).returncode == 0
     before = {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.md")}
     letter = raw / "2023-nl-prioriteitenbrief.txt"
     letter.write_text(letter.read_text(encoding="utf-8").replace("W.B. Hoekstra", "W.B. Hoekstra (minister)"),
                       encoding="utf-8")
     (raw / "2025-lu-resultatenoverzicht.txt").unlink()
-    result = run(root, raw, out)
+    result = generate(raw, out)
     assert result.returncode == 0, result.stderr
     after = {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.md")}
     assert "documenten/2025-lu-resultatenoverzicht.md" not in after and "jaren/2025.md" not in after
@@ -72,14 +68,12 @@ def test_a_build_that_fails_while_rendering_leaves_the_output_alone(root: Path, 
     raw, out, templates = tmp_path / "raw", tmp_path / "out", tmp_path / "templates"
     shutil.copytree(root / "raw", raw)
     shutil.copytree(root / "templates", templates)
-    assert run(root, raw, out).returncode == 0
+    assert generate(raw, out).returncode == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (raw / "2026-nl-prioriteitenbrief.txt").write_text(
         (raw / "2026-nl-prioriteitenbrief.txt").read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", encoding="utf-8")
     document = templates / "document.md.j2"
     document.write_text(document.read_text(encoding="utf-8") + "{{ no_such_variable }}\n", encoding="utf-8")
-    command = [sys.executable, "-m", "generator", "build", "--raw", str(raw), "--out", str(out),
-               "--vocabulary", str(root / "vocabulary"), "--templates", str(templates)]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    result = generate(raw, out, "--templates", str(templates))
     assert result.returncode != 0 and "no_such_variable" in result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # no staged page left behind either

@@ -99,17 +99,17 @@ def _heading_themes(section: Section, themes: Matcher) -> tuple[Evidence, ...]:
     for title in (section.title, *reversed(section.trail)):
         found = themes.evidence(title) if title else ()
         if found:
-            return tuple(Evidence(slug, term, from_heading=True) for slug, term in found)
+            return tuple(Evidence(slug, "theme", term, from_heading=True) for slug, term in found)
     return ()
 
 
 def _classify(paragraph: Paragraph, context: tuple[Evidence, ...], themes: Matcher, regions: Matcher) -> Paragraph:
     if paragraph.kind == "toc":
         return paragraph
-    own = tuple(Evidence(slug, term) for slug, term in themes.evidence(paragraph.text))
+    own = tuple(Evidence(slug, "theme", term) for slug, term in themes.evidence(paragraph.text))
     words = len(plain(paragraph.text).split())
     if not own and words >= MIN_INHERIT and (paragraph.kind != "p" or words <= SHORT):
         own = context
-    places = tuple(Evidence(slug, term) for slug, term in regions.evidence(paragraph.text))
+    places = tuple(Evidence(slug, "region", term) for slug, term in regions.evidence(paragraph.text))
     return replace(paragraph, themes=tuple(e.slug for e in own), regions=tuple(e.slug for e in places),
                    evidence=own + places)

@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..clean.blocks import ends_sentence, is_caps
 from ..clean.draft import Block
 from ..core.dates import MONTHS
 from ..core.inline import plain
 from ..core.records import Paragraph, ParagraphKind, Section
-from ..core.text import BULLET, HEADING_NUMBER, ITEM_NUMBER, slugify
+from ..core.text import BULLET, HEADING_NUMBER, ITEM_NUMBER, ends_sentence, is_caps, slugify
 
 DATELINE = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)}) \d{{4}}\b")
 MAX_TITLE_WORDS = 12

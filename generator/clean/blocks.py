@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..core.text import BULLET, NUMBERED, hyphen_end
+from ..core.text import BULLET, NUMBERED, ends_sentence, hyphen_end, is_caps
 from .draft import Block, Context, Draft, Line
 from .lexicon import Lexicon
 
 URL_BREAK = re.compile(r"(?:https?://|www\.)\S*[/-]$")
 WORD = re.compile(r"[\w’'-]+")
-GLUED_TAIL = re.compile(r"(?<=[^\s\d])\d{1,2}$")
 
 
 def join_blocks(draft: Draft, context: Context) -> Draft:
@@ -98,18 +97,3 @@ def join_lines(parts: list[str], lexicon: Lexicon | None) -> str:
         else:
             text = left + " " + right
     return text
-
-
-def is_caps(text: str) -> bool:
-    if not text.isupper():  # a lower-case letter, or no cased letter at all: the common case, decided at C speed
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def ends_sentence(text: str) -> bool:
-    text = text.rstrip()
-    glued = GLUED_TAIL.search(text[-3:])  # a footnote number glued on: its digit(s) and the character before
-    if glued:
-        text = text[:len(text) - len(glued.group())]
-    return text.rstrip("»”’\"')]")[-1:] in {".", "!", "?", ":", ";"}

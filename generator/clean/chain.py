@@ -23,9 +23,10 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-def clean(body: str, first_line: int, context: Context) -> Draft:
-    """Run every step on a raw body."""
+def clean(body: str, first_line: int, context: Context, skip: frozenset[str] = frozenset()) -> Draft:
+    """Run every step on a raw body, but those named in `skip`."""
     draft = split_lines(body, first_line)
-    for _name, step in STEPS:
-        draft = step(draft, context)
+    for name, step in STEPS:
+        if name not in skip:
+            draft = step(draft, context)
     return draft

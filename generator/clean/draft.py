@@ -1,4 +1,5 @@
-"""The records the cleaner's steps share: each step module imports only these (and the rules in `core`)."""
+"""The records the cleaner's steps share, apart from the steps: a step module imports these, the rules in `core`,
+and at most the line joining of `blocks`, so the chain has no import cycle."""
 
 from __future__ import annotations
 

@@ -12,11 +12,12 @@ DOCUMENTS = "documenten"
 """The URL folder of document pages."""
 FEEDS = "feeds"
 """The folder of the Atom feeds."""
-SECTIONS = {"themas": "Thema's", "jaren": "Jaren", "regios": "Regio's", "documenten": "Documenten"}
+SECTIONS = {FOLDERS["theme"]: "Thema's", FOLDERS["year"]: "Jaren", FOLDERS["region"]: "Regio's",
+            DOCUMENTS: "Documenten"}
 """The generated navigation sections, in their order, with the titles readers see."""
-GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS)
-"""What the generator owns inside the docs folder; everything else there is hand-written."""
 STATE = ".generator-state.json"
 """What the last build read and wrote (MkDocs ignores dot-files)."""
 NAV = ".generator-nav.json"
 """The navigation the generator wants, read by the MkDocs hook."""
+GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, NAV)
+"""What the generator makes inside the docs folder (besides `STATE`); everything else there is hand-written."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import PartialDate
+from .presidency import CountryCode
 from .problems import Problem
 
 Kind = Literal["prioriteitenbrief", "resultatenbrief", "jaarplan", "resultatenoverzicht"]
@@ -30,8 +31,8 @@ class Meta:
     kind: Kind
     year: int
     """The presidency year the document is about."""
-    country: str
-    """Presiding country code: NL, BE or LU."""
+    country: CountryCode
+    """The presiding country."""
     date: PartialDate | None
     """Date of the document: a day, a month or a year; None when the text gives none."""
     issuer: str
@@ -76,6 +77,7 @@ class Evidence:
 
     slug: str
     """The theme or region."""
+    kind: Literal["theme", "region"]
     term: str
     """The text that matched, in matched form."""
     from_heading: bool = False

@@ -17,9 +17,12 @@ HEADING_NUMBER = re.compile(rf"({_SECTION_NUMBER}|{_LETTER_NUMBER})\s+(\S.*)")
 ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(\S.*)")
 """A numbered list item, whole: its number (group 1) and its text (group 2)."""
 NUMBERED = re.compile(rf"{_SECTION_NUMBER}\s+\S|{_LETTER_NUMBER}\s+[A-ZÀ-Ý]|\d+\)\s+\S")
-"""The start of a numbered line (heading or item): such a line starts a new block."""
+"""The start of a numbered line (heading or item): such a line starts a new block. Looser than the two rules
+above, which decide what a whole block is: any ``12)`` starts a block, a lettered line only before a capital."""
 BULLET = re.compile(r"[•●▪◦]\s*")
 """The bullet of a list item."""
+GLUED_TAIL = re.compile(r"(?<=[^\s\d])\d{1,2}$")
+"""A footnote number glued to the end of a text."""
 
 
 def hyphen_end(text: str) -> re.Match[str] | None:
@@ -60,3 +63,20 @@ def slugify(text: str, limit: int = 48) -> str:
             break
         slug = f"{slug}-{word}" if slug else word
     return slug or "sectie"
+
+
+def is_caps(text: str) -> bool:
+    """All capitals, with at least three letters: an all-caps heading or line."""
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: the common case, decided at C speed
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends a sentence (a footnote number glued to its end aside)."""
+    text = text.rstrip()
+    glued = GLUED_TAIL.search(text[-3:])  # a footnote number glued on: its digit(s) and the character before
+    if glued:
+        text = text[:len(text) - len(glued.group())]
+    return text.rstrip("»”’\"')]")[-1:] in {".", "!", "?", ":", ";"}

@@ -35,14 +35,13 @@ def decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
         line = data[: err.start].count(b"\n") + 1
         byte = data[err.start]
     try:
-        text = data.decode("cp1252")
+        western: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
+        western = None
+    if western is None or CONTROL.search(western):
         return None, [Problem(name, line, f"the file is not valid UTF-8 (byte {byte:#x}) and not Windows-1252 text "
                                           "either", "save the file as UTF-8 text")]
-    if CONTROL.search(text):
-        return None, [Problem(name, line, f"the file is not valid UTF-8 (byte {byte:#x}) and not Windows-1252 text "
-                                          "either", "save the file as UTF-8 text")]
-    return text, [Problem(name, line, f"the file is not UTF-8 (byte {byte:#x}); it was read as Windows-1252/Latin-1",
+    return western, [Problem(name, line, f"the file is not UTF-8 (byte {byte:#x}); it was read as Windows-1252/Latin-1",
                           "save the file as UTF-8 to be sure every character is right", warning=True)]
 
 

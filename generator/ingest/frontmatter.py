@@ -151,7 +151,11 @@ def _country(value: object) -> tuple[str, str] | None:
 
 def _date(value: object) -> tuple[str, str] | None:
     ok = value is None or isinstance(value, dt.date) or (isinstance(value, str) and PARTIAL.fullmatch(value))
-    return None if ok else (f"{value!r} is not a date", "write YYYY-MM-DD, YYYY-MM, YYYY or null when unknown")
+    if ok:
+        return None
+    return (f"{value!r} is not a date",
+            'write YYYY-MM-DD, "YYYY-MM" or "YYYY" (a month or a year in quotes: YAML reads a bare 2025 as a number), '
+            "or null when unknown")
 
 
 def _furniture(value: object) -> tuple[str, str] | None:

@@ -34,9 +34,8 @@ def _explain(corpus: Corpus, key: str) -> str:
     doc, p = found[0]
     lines = [f"{doc.slug}#{p.id} ({doc.path}, line {p.line}): {_excerpt(p, 200)}"]
     for evidence in p.evidence:
-        kind = "region" if evidence.slug in p.regions else "theme"
         source = "from its heading" if evidence.from_heading else "in the paragraph"
-        lines.append(f"  {kind:6} {evidence.slug:24} because of {evidence.term!r} {source}")
+        lines.append(f"  {evidence.kind:6} {evidence.slug:24} because of {evidence.term!r} {source}")
     if not p.evidence:
         lines.append("  no theme and no region: no term of vocabulary/themes.yml or regions.yml occurs in it")
     return "\n".join(lines)

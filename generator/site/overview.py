@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..core.inline import plain
-from ..core.presidency import COUNTRIES
+from ..core.presidency import COUNTRIES, CountryCode
 from ..core.records import Document, Paragraph, Section
 from .facets import Entry, Facet
 
@@ -111,7 +111,7 @@ def _title(section: Section) -> str:
     return re.sub(r"^(?:\d+\.)+\s*|^[a-z]\.\s+", "", title)
 
 
-def country_statement(documents: list[Document], country: str) -> tuple[Document, Paragraph] | None:
+def country_statement(documents: list[Document], country: CountryCode) -> tuple[Document, Paragraph] | None:
     """A paragraph with a sentence that says who holds the presidency ("Per 1 januari 2026 neemt Nederland … over")."""
     name = re.compile(rf"\b{COUNTRIES[country]}\b", re.IGNORECASE)
     for doc in documents:

@@ -6,7 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 
@@ -16,9 +16,7 @@ from ..core.layout import DOCUMENTS
 from ..core.records import Document, Evidence, Paragraph
 from . import overview
 from .facets import Entry
-
-if TYPE_CHECKING:
-    from .render import Site
+from .record import Site
 
 
 def environment(templates: Path, site: Site) -> jinja2.Environment:

@@ -1,0 +1,76 @@
+"""The site record: what every page may show of the whole corpus (the templates' `site`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.layout import FOLDERS
+from ..core.presidency import COUNTRIES, CountryCode, presiding_country
+from ..core.records import KINDS, Corpus, Document, Kind
+from . import facets, overview
+from .facets import Facet
+
+SEARCH_BOOST = 3
+"""Theme, region and year pages rank above passages that merely mention their name."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page may show of the whole corpus (the templates' `site`)."""
+
+    themes: list[Facet]
+    regions: list[Facet]
+    """Regions with at least one paragraph: only those have a page."""
+    years: list[Facet]
+    """Newest first."""
+    documents: list[Document]
+    """Newest year first, then by slug."""
+    labels: dict[str, str]
+    """``themas/<slug>`` or ``regios/<slug>`` → label."""
+    region_pages: set[str]
+    covered: list[int]
+    """The presidency years the documents cover, oldest first."""
+    compare_with: list[int]
+    """Years to compare the newest presidency with."""
+    sections: dict[str, dict[str, str]]
+    """Per document: section number as cross-references write it → section anchor."""
+    theme_matrix: list[tuple[Facet, list[overview.Cell]]]
+    region_matrix: list[tuple[Facet, list[overview.Cell]]]
+    countries: dict[CountryCode, str]
+    kinds: dict[Kind, str]
+    search_boost: int = SEARCH_BOOST
+
+
+def site_record(corpus: Corpus) -> Site:
+    """Facets, matrices and cross-reference targets of the corpus, computed once per build."""
+    everything = facets.entries(corpus)
+    themes = facets.by_term(corpus, "theme", corpus.themes, everything)
+    regions = [f for f in facets.by_term(corpus, "region", corpus.regions, everything) if f.entries]
+    years = facets.by_year(corpus, everything)
+    covered = sorted(int(f.slug) for f in years)
+    return Site(themes=themes, regions=regions, years=years,
+                documents=sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug)),
+                labels={f"{FOLDERS['theme']}/{t.slug}": t.label for t in corpus.themes}
+                | {f"{FOLDERS['region']}/{r.slug}": r.label for r in corpus.regions},
+                region_pages={r.slug for r in regions}, covered=covered, compare_with=_compare_with(covered),
+                sections={d.slug: _section_numbers(d) for d in corpus.documents},
+                theme_matrix=overview.matrix(themes, covered), region_matrix=overview.matrix(regions, covered),
+                countries=COUNTRIES, kinds=dict(KINDS))
+
+
+def _compare_with(covered: list[int]) -> list[int]:
+    """Years to compare the newest presidency with: the one before, and the previous one of the same country."""
+    if len(covered) < 2:
+        return []
+    newest = covered[-1]
+    same = [y for y in covered[:-1] if presiding_country(y) == presiding_country(newest)]
+    return sorted({covered[-2], *same[-1:]}, reverse=True)
+
+
+def _section_numbers(doc: Document) -> dict[str, str]:
+    """Section number as cross-references write it ("2.4") → section anchor; the first of equal numbers wins."""
+    targets: dict[str, str] = {}
+    for section in doc.sections:
+        if section.number:
+            targets.setdefault(section.number, section.id)
+    return targets
