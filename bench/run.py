@@ -3,10 +3,12 @@
 Usage: .venv/bin/python bench/run.py [SIZES…]      (default 5 50 500; results go to stdout as a Markdown table)
 
 The corpora are made from the five texts in raw/: copies with other years (the presiding country follows
-the rotation), other titles and slugs, so that every page differs. Measured per size: generator time,
-`mkdocs build` time, search-index time, peak memory of each, number of pages, size of the search index,
-the generator's share of the whole build (alone and with the search-index step), and in headless Chromium
-the time from typing a query to the rendered results (median and slowest of the queries below).
+the rotation), other titles and slugs, so that every page differs. Each corpus gets a project folder as in the
+repository (mkdocs.yml beside raw/, vocabulary/, templates/). Measured per size: the generator's cold build
+(`benelux-site build`), then `mkdocs build` (its hook finds the pages current and adds the Dutch search terms),
+the search-terms step alone on the built site, peak memory of each, number of pages, size of the search index,
+the generator's share of the whole build (alone and with the search-terms step), and in headless Chromium the
+time from typing a query to the rendered results (median and slowest of the queries below).
 """
 
 from __future__ import annotations
