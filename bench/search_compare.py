@@ -12,7 +12,9 @@ Pagefind configurations, each indexed into a copy of the built site:
 - `pagefind-whole`: Pagefind's defaults, every page's whole body (theme, region and year pages repeat the
   passages of the documents);
 - `pagefind-documents`: only the document pages' article, plus the title of every theme, region and year page
-  (their passages are copies), Dutch stemming from `lang="nl"`.
+  (their passages are copies), Dutch stemming from `lang="nl"`;
+- `pagefind-documents+extra`: the same, with the generator's extra Dutch forms (diacritic-free words and
+  compound parts, `generator.site.search.extra_terms`) added to each paragraph as hidden text.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 from browser import browser, search  # noqa: E402
 from helpers import serve  # noqa: E402
@@ -80,11 +83,13 @@ PAGEFIND_SEARCH = """async (query) => {
 }"""
 
 
-def pagefind_site(site: Path, work: Path, documents_only: bool) -> Path:
+def pagefind_site(site: Path, work: Path, documents_only: bool, extra: bool = False) -> Path:
     """A copy of the site with a Pagefind index; with `documents_only`, only document articles and the titles of
-    the other pages are indexed."""
-    copy = work / ("documents" if documents_only else "whole")
+    the other pages are indexed; with `extra`, paragraphs carry their extra Dutch forms as hidden text."""
+    copy = work / ("documents" if documents_only else "whole") / ("extra" if extra else "plain")
     shutil.copytree(site, copy)
+    if extra:
+        _add_extra_terms(copy)
     if documents_only:
         for page in copy.rglob("index.html"):
             rel = page.relative_to(copy).as_posix()
@@ -100,6 +105,24 @@ def pagefind_site(site: Path, work: Path, documents_only: bool) -> Path:
             page.write_text(html, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(copy), "--quiet"], check=True)
     return copy
+
+
+PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _add_extra_terms(copy: Path) -> None:
+    from generator.site import search as dutch
+    pages = [p for p in (copy / "documenten").rglob("index.html") if p.parent != copy / "documenten"]
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    words = dutch.vocabulary(TAG.sub(" ", html) for html in texts.values())
+    known: dict[str, list[str]] = {}
+    for page, html in texts.items():
+        def extend(match: re.Match[str]) -> str:
+            terms = dutch.extra_terms(TAG.sub(" ", match.group(2)), words, known)
+            hidden = f' <span hidden>{" ".join(terms)}</span>' if terms else ""
+            return match.group(1) + match.group(2) + hidden + match.group(3)
+        page.write_text(PARAGRAPH.sub(extend, html), encoding="utf-8")
 
 
 def measure(site: Path, engine: str, queries: list[Row]) -> dict[str, tuple[int, int, list[str]]]:
@@ -138,6 +161,8 @@ def main() -> None:
         table["material (shipped)"] = measure(site, "material", queries)
         table["pagefind-whole"] = measure(pagefind_site(site, Path(tmp), False), "pagefind", queries)
         table["pagefind-documents"] = measure(pagefind_site(site, Path(tmp), True), "pagefind", queries)
+        table["pagefind-documents+extra"] = measure(pagefind_site(site, Path(tmp), True, extra=True), "pagefind",
+                                                    queries)
     print("| configuration | " + " | ".join(categories) + " | all |")
     print("|---|" + "---|" * (len(categories) + 1))
     for name, outcome in table.items():
