@@ -52,17 +52,23 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
             message = check(values[key])
             if message:
                 problems.append(Problem(name, lines.get(key, 2), f"'{key}': {message[0]}", message[1]))
-    if values.get("year") and not _country(values.get("country")) and not _year(values["year"]):
-        expected = presiding_country(values["year"])
-        if values["country"] != expected:
-            problems.append(Problem(name, lines.get("country", 2),
-                                    f"'country': {values['country']} contradicts the rotation: the presidency of "
-                                    f"{values['year']} is {expected} ({COUNTRIES[expected]})",
-                                    "check 'year' and 'country'; the rotation is NL → BE → LU, 2026 being NL"))
+    problems += _rotation(name, values, lines)
     if any(not p.warning for p in problems):
         return None, problems
     slug = values.get("slug")
     return (_meta(values), str(slug) if slug else None), problems
+
+
+def _rotation(name: str, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
+    """A valid year and country that the rotation says cannot go together."""
+    if not values.get("year") or _country(values.get("country")) or _year(values["year"]):
+        return []
+    expected = presiding_country(values["year"])
+    if values["country"] == expected:
+        return []
+    return [Problem(name, lines.get("country", 2), f"'country': {values['country']} contradicts the rotation: the "
+                    f"presidency of {values['year']} is {expected} ({COUNTRIES[expected]})",
+                    "check 'year' and 'country'; the rotation is NL → BE → LU, 2026 being NL")]
 
 
 def _meta(values: dict[str, Any]) -> Meta:

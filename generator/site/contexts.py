@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..core import inline
 from ..core.presidency import presiding_country
 from ..core.records import Document
@@ -11,14 +9,14 @@ from . import describe, overview
 from .facets import Entry, Facet
 
 
-def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[int]) -> dict[str, Any]:
+def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[int]) -> dict[str, object]:
     """A theme or region page: its paragraphs per year, timeline, related facets and footnotes."""
     return dict(facet=page, related=related(page, themes, regions), footnotes=footnotes(page.entries),
                 description=describe.facet(page), timeline=overview.timeline(page, covered))
 
 
 def year(page: Facet, documents: list[Document], themes: list[Facet], covered: list[int],
-         theme_labels: dict[str, str]) -> dict[str, Any]:
+         theme_labels: dict[str, str]) -> dict[str, object]:
     """A presidency year: its documents, who presided, its priorities and the change since the year before."""
     number = int(page.slug)
     of_year = [d for d in documents if d.meta.year == number]
@@ -30,7 +28,7 @@ def year(page: Facet, documents: list[Document], themes: list[Facet], covered: l
                 priorities=[p for d in of_year for p in overview.priorities(d)])
 
 
-def document(doc: Document) -> dict[str, Any]:
+def document(doc: Document) -> dict[str, object]:
     return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
 
 

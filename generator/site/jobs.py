@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import jinja2
 
@@ -48,7 +47,7 @@ class Job:
 def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.Template, site_url: str) -> list[Job]:
     """One job per generated file, in a fixed order."""
     jobs: list[Job] = []
-    def page(path: str, template: str, source: Source, context: Callable[[], dict[str, Any]] = dict,
+    def page(path: str, template: str, source: Source, context: Callable[[], dict[str, object]] = dict,
              cost: int = 0) -> None:
         make = functools.partial(_page, env, site, path, template, context)
         jobs.append(Job(path, make, source, cost))
@@ -102,5 +101,9 @@ def check_paths(jobs: list[Job]) -> None:
         raise InputError(problems)
 
 
-def _page(env: jinja2.Environment, site: Site, path: str, template: str, context: Callable[[], dict[str, Any]]) -> str:
+Context = Callable[[], dict[str, object]]
+"""What a page shows besides the site record: called where the page is rendered."""
+
+
+def _page(env: jinja2.Environment, site: Site, path: str, template: str, context: Context) -> str:
     return render(env, template, site=site, path=path, link=linker(path), url=url_maker(path), **context())
