@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from browser import browser, search  # noqa: E402
+from browser import browser, matches, search  # noqa: E402
 from helpers import serve  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -65,13 +65,7 @@ def hit(row: Row, results: Results) -> bool:
         return not results
     considered = results[:1] if first else results[:3]
     links = [link for item in considered for link in (item[:1] if first else item)]
-    return any(_matches(link, target) for link in links for target in targets)
-
-
-def _matches(link: str, target: str) -> bool:
-    path, _, anchor = target.partition("#")
-    link_path, _, link_anchor = link.partition("#")
-    return link_path == path and (not anchor or link_anchor == anchor)
+    return any(matches(link, target) for link in links for target in targets)
 
 
 PAGEFIND_SEARCH = """async (query) => {

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .core.problems import InputError
 from .site import state, write
 
 if TYPE_CHECKING:
@@ -60,5 +59,3 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     state.save(out, inputs, list(staged))
     return Outcome(time.perf_counter() - start, corpus, written)
 
-
-__all__ = ["InputError", "Outcome", "build"]

@@ -81,10 +81,11 @@ def hit(query: Query, items: list[list[str]], depth: int = 3) -> bool:
     """Whether a target is among the first `depth` results (or is the first result, when required)."""
     considered = items[:1] if query.first else items[:depth]
     links = [link for item in considered for link in (item[:1] if query.first else item)]
-    return any(_matches(link, target) for link in links for target in query.targets)
+    return any(matches(link, target) for link in links for target in query.targets)
 
 
-def _matches(link: str, target: str) -> bool:
+def matches(link: str, target: str) -> bool:
+    """Whether a result's link is the target: its page, and its anchor when the target names one."""
     path, _, anchor = target.partition("#")
     link_path, _, link_anchor = link.partition("#")
     return link_path == path and (not anchor or link_anchor == anchor)

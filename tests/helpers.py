@@ -55,11 +55,12 @@ def build_site(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary") ->
     return work
 
 
-def generate(raw: Path, out: Path, *extra: str, vocabulary: Path = ROOT / "vocabulary") -> subprocess.CompletedProcess[str]:
+def generate(raw: Path, out: Path, *extra: str, vocabulary: Path = ROOT / "vocabulary",
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the generator's command line (as builders without hooks do) on `raw`, into `out`."""
     command = [sys.executable, "-m", "generator", "build", "--raw", str(raw), "--out", str(out),
                "--vocabulary", str(vocabulary), "--templates", str(ROOT / "templates"), *extra]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
 
 
 @contextmanager

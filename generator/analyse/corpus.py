@@ -39,12 +39,10 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
     if len(raws) >= PARALLEL_FROM:
         parts = parallel.split([raw.body for raw in raws])
         words = lexicon.merge(parallel.map_balanced(lexicon.count, parts, [1] * len(parts)))
-    else:
-        words = lexicon.build(raw.body for raw in raws)
-    work = functools.partial(analyse_one, Shared(words, classify.Matcher.of(themes), classify.Matcher.of(regions)))
-    if len(raws) >= PARALLEL_FROM:
+        work = functools.partial(analyse_one, _shared(words, themes, regions))
         results = parallel.map_balanced(work, raws, [len(raw.body) for raw in raws], done)
     else:
+        work = functools.partial(analyse_one, _shared(lexicon.build(raw.body for raw in raws), themes, regions))
         results = parallel.map_serial(work, raws, done)
     figures = [figure for _, figure in results]
     lost = [(raw, f) for raw, f in zip(raws, figures, strict=True) if f.share < 1]
@@ -77,6 +75,10 @@ def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], lis
     if problems:
         raise InputError(problems)
     return raws, warnings, terms["themes"], terms["regions"]
+
+
+def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Term, ...]) -> Shared:
+    return Shared(words, classify.Matcher.of(themes), classify.Matcher.of(regions))
 
 
 def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservation]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +26,10 @@ def site_url(config_file: Path) -> str:
     except (OSError, ConfigurationError) as err:
         raise InputError([Problem(name, 1, f"the MkDocs configuration cannot be read: {err}",
                                   "run the generator from the project folder, or fix mkdocs.yml")]) from None
-    return checked(config.get("site_url"), name, _line(config_file))
+    try:
+        return checked(config.get("site_url"), name)
+    except InputError as err:  # point to the site_url line, read again only now
+        raise InputError([replace(p, line=_line(config_file)) for p in err.problems]) from None
 
 
 def checked(value: object, name: str, line: int = 1) -> str:
