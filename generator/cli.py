@@ -26,11 +26,12 @@ SUMMARY_DOCUMENTS = 20
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # The modules of each command are imported when it runs: a build with nothing to do takes a tenth of a second.
-    if args.command == "search-index":
-        from .site import search
-        print(f"search index: extra Dutch search terms for {search.enrich(args.site)} entries")
-        return 0
     try:
+        if args.command == "search-index":
+            from .site import search
+            records = search.write_index(args.out, args.site)
+            print(f"search index: {records} records in {args.site / search.INDEX_FOLDER}")
+            return 0
         if args.command == "build":
             return _build(args)
         from .analyse.corpus import analyse
@@ -48,9 +49,10 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benelux-site", description=__doc__)
     parser.add_argument("command", choices=["build", "search-index", "report", "evaluate"],
-                        help="build: generate the pages into --out; search-index: add Dutch search terms to the "
-                             "built site in --site (MkDocs does this itself through the hook); report: paragraphs "
-                             "without or with many themes; evaluate: quality figures against the labelled fixtures")
+                        help="build: generate the pages into --out; search-index: build the search index of the "
+                             "pages in --out into the built site in --site (MkDocs does this itself through the "
+                             "hook); report: paragraphs without or with many themes; evaluate: quality figures "
+                             "against the labelled fixtures")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"),
                         help="folder of themes.yml and regions.yml")

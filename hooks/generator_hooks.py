@@ -6,10 +6,10 @@
   `watch:` in mkdocs.yml names raw/, templates/ and vocabulary/, so `mkdocs serve` rebuilds when they change.
 - `on_nav`: Dutch section titles and the order the generator wrote in its navigation manifest.
 - `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates.
-- `on_post_build`: the Dutch search terms added to Material's search index.
+- `on_post_build`: the search index (Pagefind) of the generator's search records, into the built site.
 
 Builders without hooks (Zensical) build the pages `benelux-site build` generates, with folder names as
-section titles and without the extra search terms.
+section titles; `benelux-site search-index` then adds the same search index.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -81,7 +80,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             item.title = wanted["title"]
             place = {path: i for i, path in enumerate(wanted["pages"])}
             item.children = sorted((c for c in item.children if _path(c) in place), key=lambda c: place[_path(c)])
-    nav.items.sort(key=lambda item: order.index(_folder(item)) if _folder(item) in order else -1)
+    # The home page first, then the generated sections in their order, then any other page (the search page).
+    nav.items.sort(key=lambda item: order.index(_folder(item)) if _folder(item) in order
+                   else -1 if isinstance(item, Page) and item.is_homepage else len(order))
     return nav
 
 
@@ -95,10 +96,12 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     return server
 
 
-@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    entries = search.enrich(Path(config.site_dir))
-    log.info("search index: extra Dutch search terms for %d entries", entries)
+    try:
+        records = search.write_index(Path(config.docs_dir), Path(config.site_dir))
+    except InputError as err:
+        raise PluginError(str(err)) from None
+    log.info("search index: %d records", records)
 
 
 def _path(item: StructureItem) -> str:

@@ -1,4 +1,4 @@
-"""Helpers for browser tests: Debian's Chromium driven by Playwright, and Material's search box."""
+"""Helpers for browser tests: Debian's Chromium driven by Playwright, and the site's search page."""
 
 from __future__ import annotations
 
@@ -52,24 +52,21 @@ def queries(path: Path) -> list[Query]:
 
 
 def search(page: object, text: str) -> list[list[str]]:
-    """Type `text` into the search box; return the result items, each as its links (path#anchor), best first."""
-    box = "input.md-search__input"
-    meta = "document.querySelector('.md-search-result__meta')?.textContent || ''"
-    page.click(box)  # type: ignore[attr-defined]
+    """Type `text` into the search page's box (the page must be open); return the result items, each as its
+    links (path#paragraph, then path#section), best first."""
+    box = "#zoek-term"
     page.fill(box, "")  # type: ignore[attr-defined]
-    page.wait_for_function(f"() => /Typ om te beginnen/.test({meta})")  # type: ignore[attr-defined]
     page.type(box, text, delay=15)  # type: ignore[attr-defined]
-    page.wait_for_function(f"() => /overeenkom/.test({meta})")  # type: ignore[attr-defined]
-    previous = None
-    for _ in range(20):  # results settle after the last keystroke
-        page.wait_for_timeout(120)  # type: ignore[attr-defined]
-        items = page.eval_on_selector_all(  # type: ignore[attr-defined]
-            "li.md-search-result__item",
-            "els => els.map(e => Array.from(e.querySelectorAll('a.md-search-result__link')).map(a => a.href))")
-        if items == previous:
-            break
-        previous = items
-    return [[_local(href) for href in item] for item in previous or []]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "q => document.getElementById('zoek-status').textContent.includes('\u201c' + q + '\u201d')", arg=text.strip())
+    items = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "li.zoek-resultaat",
+        """els => els.map(e => {
+             const links = [e.querySelector('a.zoek-titel').href];
+             if (e.dataset.sectie) { const u = new URL(links[0]); u.hash = e.dataset.sectie; links.push(u.href); }
+             return links;
+           })""")
+    return [[_local(href) for href in item] for item in items]
 
 
 def _local(href: str) -> str:

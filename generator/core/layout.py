@@ -19,5 +19,10 @@ STATE = ".generator-state.json"
 """What the last build read and wrote (MkDocs ignores dot-files)."""
 NAV = ".generator-nav.json"
 """The navigation the generator wants, read by the MkDocs hook."""
-GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, NAV)
+SEARCH = "zoeken"
+"""The URL folder of the search page."""
+RECORDS = ".generator-search.json"
+"""The search records (one per passage), which become the Pagefind index after the site is built."""
+GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, f"{SEARCH}.md", NAV,
+             RECORDS)
 """What the generator makes inside the docs folder (besides `STATE`); everything else there is hand-written."""

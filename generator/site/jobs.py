@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..core.layout import DOCUMENTS, FOLDERS, NAV, FacetKind
+from ..core.layout import DOCUMENTS, FOLDERS, NAV, RECORDS, SEARCH, FacetKind
 from ..core.problems import InputError, Problem
 from ..core.records import Corpus, Term
-from . import contexts, feeds
+from . import contexts, feeds, search
 from .links import linker, url_maker
 from .navigation import navigation
 from .record import Site
@@ -58,6 +58,7 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
          lambda: dict(facets=site.regions, kind="region"))
     page(f"{FOLDERS['year']}/index.md", "year_index.md.j2", SITE_PAGE)
     page(f"{DOCUMENTS}/index.md", "document_index.md.j2", SITE_PAGE)
+    page(f"{SEARCH}.md", "search.md.j2", SITE_PAGE, functools.partial(search.page_context, site))
     for facet in site.themes + site.regions:
         page(facet.path, "facet.md.j2", _vocabulary_source(facet.kind, facet.slug),
              functools.partial(contexts.facet, facet, site.themes, site.regions, site.covered), len(facet.entries))
@@ -78,6 +79,8 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
         jobs.append(Job(feeds.theme_path(facet), functools.partial(feeds.theme_text, feed, facet, site_url), SITE_PAGE))
     jobs.append(Job(feeds.SITE_FEED, functools.partial(feeds.site_text, feed, site.documents, site_url), SITE_PAGE))
     jobs.append(Job(NAV, functools.partial(navigation, site, corpus), SITE_PAGE))
+    jobs.append(Job(RECORDS, functools.partial(search.records_text, corpus, site), SITE_PAGE,
+                    sum(len(d.paragraphs) for d in corpus.documents)))
     return jobs
 
 

@@ -10,9 +10,6 @@ from ..core.records import KINDS, Corpus, Document, Kind
 from . import facets, overview
 from .facets import Facet
 
-SEARCH_BOOST = 3
-"""Theme, region and year pages rank above passages that merely mention their name."""
-
 
 @dataclass(frozen=True)
 class Site:
@@ -38,7 +35,6 @@ class Site:
     region_matrix: list[tuple[Facet, list[overview.Cell]]]
     countries: dict[CountryCode, str]
     kinds: dict[Kind, str]
-    search_boost: int = SEARCH_BOOST
 
 
 def site_record(corpus: Corpus) -> Site:

@@ -1,24 +1,44 @@
-"""Make the built site's search find what people type in Dutch.
+"""The site's search: one Pagefind record per passage, with the forms Dutch readers type.
 
-MkDocs Material's search (lunr) matches word starts only and does not fold
-diacritics. After ``mkdocs build``, this fills the ``tags`` field of every entry
-of ``search/search_index.json`` (the site uses no tags; it is the one extra field
-Material's search queries) with the forms a reader may type instead: words
-without diacritics ("financiele" for "financiële") and the parts of compounds
-("politie", "verdrag" for "politieverdrag"), found in the site's own vocabulary.
-extra.css hides tags in the result list.
+Every paragraph of every document is one record, found once (theme, region and year pages repeat
+passages and are not indexed), with the filters readers narrow by: year, presiding country, document
+kind, theme and region. Theme, region, year and document pages are records of their name only, so
+that searching a name finds its page first. Each record's text is followed by forms a reader may
+type instead (``EXTRA`` separates them; the search page never shows them): words without
+diacritics ("financiele" for "financiële") and the parts of compounds ("trein" in
+"drielandentrein"), found in the site's own vocabulary. Pagefind adds Dutch stemming.
+
+The generator writes the records to ``RECORDS`` in the docs folder; `write_index` turns them into
+Pagefind's chunked index after the site is built (the MkDocs hook, or ``benelux-site search-index``
+after any other builder), so the search is the same whatever builds the pages.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypedDict
 
+from ..core import inline
+from ..core.layout import DOCUMENTS, RECORDS
+from ..core.presidency import COUNTRIES
+from ..core.problems import InputError, Problem
+from ..core.records import KINDS, Corpus, Document, Paragraph, Section
 from ..core.text import strip_diacritics
+from . import stable_index
+from .record import Site
 
-FIELD = "tags"
+LANGUAGE = "nl"
+INDEX_FOLDER = "pagefind"
+"""Pagefind's files in the built site."""
+UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
+"""Pagefind's own interfaces and the index of unknown languages, which the site does not load."""
+EXTRA = "\u2063"
+"""Separates a record's text from its extra forms (INVISIBLE SEPARATOR: never in a cleaned text)."""
 WORD = re.compile(r"[^\W\d_]+")
 TAG = re.compile(r"<[^>]+>")
 MIN_PART = 4
@@ -98,25 +118,125 @@ def _word_terms(raw: str, words: frozenset[str]) -> list[str]:
     return terms + (split_compound(folded, words) if len(folded) >= 2 * MIN_PART else [])
 
 
-def enrich(site: Path) -> int:
-    """Add the extra terms to the built site's search index; return the number of entries.
+class Record(TypedDict):
+    """One search result as Pagefind stores it: `url` relative to the site root."""
 
-    Entries are split at white space; the chunks (words with their punctuation) recur throughout the site,
-    so each distinct chunk is scanned for words, and its extra terms found, only once.
-    """
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index["docs"]
-    texts = [dict.fromkeys(f"{d['title']} {TAG.sub(' ', d['text'])}".split()) for d in docs]
-    distinct: dict[str, None] = {}
-    for chunks in texts:
-        distinct.update(chunks)
-    chunk_words = {chunk: WORD.findall(chunk) for chunk in distinct}
-    words = _vocabulary(chunk_words.values())
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+
+
+def records(corpus: Corpus, site: Site) -> list[Record]:
+    """Every search record of the site, in a fixed order: name pages first, then every passage."""
+    texts = [inline.plain(p.text) for d in corpus.documents for p in d.paragraphs]
+    words = vocabulary(texts + [d.meta.title for d in corpus.documents])
     known: dict[str, list[str]] = {}
-    chunk_terms = {chunk: terms for chunk, found in chunk_words.items() if (terms := _extra_terms(found, words, known))}
-    having = chunk_terms.keys()
-    for doc, chunks in zip(docs, texts, strict=True):
-        doc[FIELD] = sorted({term for chunk in having & chunks.keys() for term in chunk_terms[chunk]})
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(docs)
+
+    def content(text: str) -> str:
+        extra = extra_terms(text, words, known)
+        return f"{text} {EXTRA} {' '.join(extra)}" if extra else text
+
+    found: list[Record] = []
+    for facet in site.themes + site.regions:
+        kind = "Thema" if facet.kind == "theme" else "Regio"
+        found.append(Record(url=f"{facet.folder}/{facet.slug}/", content=content(facet.label),
+                            meta={"title": facet.label, "soort": kind}, filters={}))
+    for facet in site.years:
+        title = f"Voorzitterschap {facet.slug}"
+        found.append(Record(url=f"{facet.folder}/{facet.slug}/", content=content(f"{title} {facet.presiding}"),
+                            meta={"title": title, "soort": "Jaar", "jaar": facet.slug},
+                            filters={"jaar": [facet.slug], "land": list(facet.countries)}))
+    for doc in site.documents:
+        found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/", content=content(inline.plain(doc.meta.title)),
+                            meta=_document_meta(doc, None), filters=_filters(doc, None)))
+    for doc in site.documents:
+        for section in doc.sections:
+            for paragraph in section.paragraphs:
+                if paragraph.kind == "toc":  # a heading's copy: the heading's own paragraphs are found
+                    continue
+                text = inline.plain(paragraph.text)
+                meta = _document_meta(doc, section) | {"woorden": str(len(text.split()))}
+                found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/#{paragraph.id}", content=content(text),
+                                    meta=meta, filters=_filters(doc, paragraph)))
+    return found
+
+
+def _document_meta(doc: Document, section: Section | None) -> dict[str, str]:
+    title = inline.plain(doc.meta.title)
+    heading = inline.plain(section.title) if section is not None and section.title else ""
+    meta = {"title": heading or title, "document": title, "jaar": str(doc.meta.year),
+            "land": COUNTRIES[doc.meta.country], "soort": KINDS[doc.meta.kind]}
+    if section is not None:
+        meta["sectie"] = section.id
+    return meta
+
+
+def _filters(doc: Document, paragraph: Paragraph | None) -> dict[str, list[str]]:
+    filters = {"jaar": [str(doc.meta.year)], "land": [COUNTRIES[doc.meta.country]], "soort": [KINDS[doc.meta.kind]]}
+    if paragraph is not None:
+        if paragraph.themes:
+            filters["thema"] = list(paragraph.themes)
+        if paragraph.regions:
+            filters["regio"] = list(paragraph.regions)
+    return filters
+
+
+def page_context(site: Site) -> dict[str, object]:
+    """What the search page shows besides its form: the presiding countries of the documents, the named pages."""
+    return dict(countries=sorted({country for year in site.years for country in year.countries}),
+                pages=named_pages(site))
+
+
+def named_pages(site: Site) -> list[dict[str, str]]:
+    """Pages a reader may search by their exact name (theme, region, year, document): the search page shows the
+    page first when the query is its name, however often passages mention the name. A theme or region is also
+    named by its slug, its short name ("mobiliteit" for "Mobiliteit en transport")."""
+    pages = []
+    for facet in site.themes + site.regions:
+        kind = "Thema" if facet.kind == "theme" else "Regio"
+        short = facet.slug.replace("-", " ")  # "mobiliteit" for "Mobiliteit en transport"
+        for name in dict.fromkeys([facet.label, short]):
+            pages.append({"naam": name, "titel": facet.label, "url": f"{facet.folder}/{facet.slug}/", "soort": kind})
+    for facet in site.years:
+        title = f"Voorzitterschap {facet.slug}"
+        for name in (title, facet.slug):
+            pages.append({"naam": name, "titel": title, "url": f"{facet.folder}/{facet.slug}/", "soort": "Jaar"})
+    for doc in site.documents:
+        title = inline.plain(doc.meta.title)
+        pages.append({"naam": title, "titel": title, "url": f"{DOCUMENTS}/{doc.slug}/", "soort": KINDS[doc.meta.kind]})
+    return pages
+
+
+def records_text(corpus: Corpus, site: Site) -> str:
+    """The records file the generator writes into the docs folder (deterministic)."""
+    return json.dumps(records(corpus, site), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def write_index(docs_dir: Path, site_dir: Path) -> int:
+    """Build Pagefind's index of the records in `docs_dir` into `site_dir`; return the number of records.
+
+    Raises InputError when the docs folder has no records (the generator has not run)."""
+    source = docs_dir / RECORDS
+    if not source.is_file():
+        raise InputError([Problem(str(source), 0, "the search records are missing",
+                                  "generate the pages first (`benelux-site build`, or `mkdocs build`, which runs "
+                                  "the generator)")])
+    found: list[Record] = json.loads(source.read_text(encoding="utf-8"))
+    target = site_dir / INDEX_FOLDER
+    shutil.rmtree(target, ignore_errors=True)
+    asyncio.run(_write(found, target))
+    stable_index.stabilise(target)
+    for unused in UNUSED:  # the site has its own search page and marks passages itself
+        for path in target.glob(unused):
+            path.unlink()
+    return len(found)
+
+
+async def _write(found: list[Record], target: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex  # the Pagefind service starts only for an index
+
+    async with PagefindIndex(IndexConfig(output_path=str(target), force_language=LANGUAGE)) as index:
+        for record in found:
+            await index.add_custom_record(url=record["url"], content=record["content"], language=LANGUAGE,
+                                          meta=record["meta"], filters=record["filters"])

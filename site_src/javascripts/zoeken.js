@@ -1,0 +1,204 @@
+// The search page: Pagefind's index (built from the generator's records, one per passage), queried as the reader
+// types, narrowed by the filters, with the query and filters kept in the address so a search can be mailed.
+// Nothing of the index is loaded before the reader searches. Every text from the index is put in the page as
+// text (textContent), never as HTML.
+
+const root = new URL("../", import.meta.url);
+const form = document.getElementById("zoek-formulier");
+const input = document.getElementById("zoek-term");
+const status = document.getElementById("zoek-status");
+const list = document.getElementById("zoek-resultaten");
+const more = document.getElementById("zoek-meer");
+const selects = [...form.querySelectorAll("select")];
+const named = JSON.parse(document.getElementById("zoek-paginas").textContent);
+const PAGE = 10;
+const EXTRA = "\u2063"; // separates a record's text from its extra search forms (generator/site/search.py)
+const EXCERPT = 32; // words in a snippet
+
+let engine = null;
+let generation = 0;
+let found = [];
+let shown = 0;
+let terms = [];
+let pinned;
+
+// One load of Pagefind, however many keystrokes ask for it while it loads.
+function pagefind() {
+  engine ||= import(new URL("pagefind/pagefind.js", root).href).then(async (loaded) => {
+    await loaded.options({ baseUrl: root.pathname });
+    await loaded.init();
+    return loaded;
+  });
+  return engine;
+}
+
+function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+// A query word without its Dutch ending, to mark inflected forms: "fietsen" marks "fietsroutes".
+function stem(term) {
+  const bare = term.replace(/(en|s|e|n)$/, "");
+  return bare.length >= 4 ? bare : term;
+}
+
+// A name as readers may type it: without accents, case, hyphens or punctuation.
+function nameKey(text) {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+// The page whose exact name is the query (a theme, region, year or document), shown first; undefined if none.
+function namedPage(query) {
+  if (Object.keys(chosenFilters()).length) return undefined;
+  const key = nameKey(query);
+  return named.find((page) => nameKey(page.naam) === key);
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const select of selects) if (select.value) filters[select.name] = select.value;
+  return filters;
+}
+
+function keepInAddress() {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const select of selects) if (select.value) params.set(select.name, select.value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const select of selects) {
+    const wanted = params.get(select.name) || "";
+    select.value = [...select.options].some((o) => o.value === wanted) ? wanted : "";
+  }
+  if (Object.keys(chosenFilters()).length) document.getElementById("zoek-beperkingen").open = true;
+}
+
+function plural(count, one, many) {
+  return `${count.toLocaleString("nl-NL")} ${count === 1 ? one : many}`;
+}
+
+async function run() {
+  keepInAddress();
+  const current = ++generation;
+  const query = input.value.trim();
+  if (!query) {
+    found = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    return;
+  }
+  const search = await (await pagefind()).debouncedSearch(query, { filters: chosenFilters() }, 120);
+  if (search === null || current !== generation) return;
+  const first = await Promise.all(search.results.slice(0, PAGE).map((result) => result.data()));
+  if (current !== generation) return;
+  // The results, their number (announced: role="status") and the address change together.
+  found = search.results;
+  terms = query.split(/\s+/).map(fold).filter((t) => t.length >= 2).map(stem);
+  pinned = namedPage(query);
+  const items = first.filter((item) => !pinned || resolve(item.url) !== resolve(pinned.url)).map(resultItem);
+  if (pinned) items.unshift(resultItem({ url: pinned.url, meta: { title: pinned.titel, soort: pinned.soort } }));
+  list.replaceChildren(...items);
+  shown = first.length;
+  more.hidden = shown >= found.length;
+  const narrowed = Object.keys(chosenFilters()).length ? " met deze beperkingen" : "";
+  status.textContent = found.length
+    ? `${plural(found.length, "resultaat", "resultaten")} voor “${query}”${narrowed}.`
+    : `Niets gevonden voor “${query}”${narrowed}.`;
+}
+
+async function showMore() {
+  const current = generation;
+  const data = await Promise.all(found.slice(shown, shown + PAGE).map((result) => result.data()));
+  if (current !== generation) return;
+  list.append(...data.filter((item) => !pinned || resolve(item.url) !== resolve(pinned.url)).map(resultItem));
+  shown += data.length;
+  more.hidden = shown >= found.length;
+}
+
+function resolve(url) {
+  return new URL(url, root).href;
+}
+
+function target(item) {
+  const url = new URL(item.url, root);
+  if (url.hash) url.search = new URLSearchParams({ markeer: input.value.trim() }).toString();
+  return url.pathname + url.search + url.hash;
+}
+
+function resultItem(item) {
+  const li = document.createElement("li");
+  li.className = "zoek-resultaat";
+  if (item.meta.sectie) li.dataset.sectie = item.meta.sectie;
+  const title = document.createElement("a");
+  title.className = "zoek-titel";
+  title.href = target(item);
+  title.textContent = item.meta.title;
+  const heading = document.createElement("h2");
+  heading.append(title);
+  const meta = document.createElement("p");
+  meta.className = "zoek-meta";
+  const parts = item.meta.document
+    ? [item.meta.document !== item.meta.title ? item.meta.document : item.meta.soort, item.meta.jaar, item.meta.land]
+    : [item.meta.soort, item.meta.jaar];
+  meta.textContent = parts.filter(Boolean).join(" · ");
+  li.append(heading, meta);
+  if (item.meta.woorden) li.append(snippet(item));
+  return li;
+}
+
+// The words of the record's own text around the first match, with the matched words marked. Matches found only
+// through the extra forms (a compound part, a word without its accent) are marked by comparing folded words.
+function snippet(item) {
+  const words = item.content.split(/\s+/);
+  const end = words.indexOf(EXTRA);
+  const visible = end < 0 ? words : words.slice(0, end);
+  let hits = new Set(item.locations.filter((l) => l < visible.length));
+  if (!hits.size) {
+    hits = new Set(visible.flatMap((word, i) => (terms.some((t) => fold(word).includes(t)) ? [i] : [])));
+  }
+  const first = hits.size ? Math.min(...hits) : 0;
+  const start = Math.max(0, Math.min(first - 8, visible.length - EXCERPT));
+  const stop = Math.min(visible.length, start + EXCERPT);
+  const p = document.createElement("p");
+  p.className = "zoek-fragment";
+  if (start > 0) p.append("… ");
+  for (let i = start; i < stop; i++) {
+    if (i > start) p.append(" ");
+    if (hits.has(i)) {
+      // Punctuation around the word stays outside the mark.
+      const [, before, word, after] = visible[i].match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
+      const mark = document.createElement("mark");
+      mark.textContent = word;
+      p.append(before, mark, after);
+    } else {
+      p.append(visible[i]);
+    }
+  }
+  if (stop < visible.length) p.append(" …");
+  return p;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+input.addEventListener("input", run);
+for (const select of selects) select.addEventListener("change", run);
+more.addEventListener("click", async () => {
+  const before = shown;
+  await showMore();
+  list.children[before]?.querySelector("a")?.focus();
+});
+window.addEventListener("popstate", () => {
+  readAddress();
+  run();
+});
+
+readAddress();
+if (input.value.trim()) run();
