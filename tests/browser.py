@@ -38,17 +38,36 @@ def browser() -> Iterator[object]:
             instance.close()
 
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
 @dataclass(frozen=True)
 class Query:
+    """A labelled query: what a reader types, and what they expect among the first three results."""
+
     text: str
+    category: str
+    """`earlier` (the first 43), or a category of search_queries_new.tsv (`nothing`: no result at all)."""
     targets: tuple[str, ...]
     first: bool
+    """The target must be the very first result (the query is a page's name)."""
 
 
-def queries(path: Path) -> list[Query]:
-    with path.open(encoding="utf-8") as source:
-        rows = [r for r in csv.reader(source, delimiter="\t") if r and not r[0].startswith("#")]
-    return [Query(r[0], tuple(r[1].split()), len(r) > 2 and r[2] == "first") for r in rows]
+def queries() -> list[Query]:
+    """Every labelled query: tests/fixtures/search_queries.tsv (category `earlier`) and search_queries_new.tsv,
+    both written down by reading before anything was measured."""
+    found: list[Query] = []
+    for name, columns in (("search_queries.tsv", 3), ("search_queries_new.tsv", 4)):
+        with (FIXTURES / name).open(encoding="utf-8") as source:
+            for row in csv.reader(source, delimiter="\t"):
+                if not row or row[0].startswith("#"):
+                    continue
+                row = row + [""] * (columns - len(row))
+                if columns == 3:
+                    found.append(Query(row[0], "earlier", tuple(row[1].split()), row[2] == "first"))
+                else:
+                    found.append(Query(row[0], row[1], tuple(row[2].split()), row[3] == "first"))
+    return found
 
 
 def search(page: object, text: str) -> list[list[str]]:
@@ -74,9 +93,12 @@ def _local(href: str) -> str:
     return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def hit(query: Query, items: list[list[str]], depth: int = 3) -> bool:
-    """Whether a target is among the first `depth` results (or is the first result, when required)."""
-    considered = items[:1] if query.first else items[:depth]
+def hit(query: Query, items: list[list[str]]) -> bool:
+    """Whether a target is among the first three results (the first, when required); for a `nothing` query,
+    whether there is no result at all."""
+    if query.category == "nothing":
+        return not items
+    considered = items[:1] if query.first else items[:3]
     links = [link for item in considered for link in (item[:1] if query.first else item)]
     return any(matches(link, target) for link in links for target in query.targets)
 
@@ -88,11 +110,14 @@ def matches(link: str, target: str) -> bool:
     return link_path == path and (not anchor or link_anchor == anchor)
 
 
-def run_queries(page: object, path: Path) -> tuple[list[Query], list[str]]:
-    """Search every query of the fixture on an open page; return the queries and a line per miss."""
-    checked, misses = queries(path), []
-    for query in checked:
+def run_queries(page: object) -> dict[str, tuple[int, int, list[str]]]:
+    """Search every labelled query on the open search page; per category: (hits, queries, a line per miss)."""
+    outcome: dict[str, tuple[int, int, list[str]]] = {}
+    for query in queries():
         items = search(page, query.text)
-        if not hit(query, items):
-            misses.append(f"{query.text!r} → {[i[0] for i in items[:3]]}")
-    return checked, misses
+        hits, total, misses = outcome.get(query.category, (0, 0, []))
+        good = hit(query, items)
+        if not good:
+            misses.append(f"{query.text!r} → {[item[0] for item in items[:3]]}")
+        outcome[query.category] = (hits + good, total + 1, misses)
+    return outcome

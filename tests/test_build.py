@@ -139,9 +139,10 @@ def test_mkdocs_serve_searches_as_the_built_site_and_rebuilds_once_per_edit(buil
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        assert _wait_for(lambda: _get(f"{base}/search/search_index.json") is not None, 120), "mkdocs serve did not start"
-        served = json.loads(_get(f"{base}/search/search_index.json") or b"{}")
-        assert served == json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        entry = "pagefind/pagefind-entry.json"  # names the index by the hash of its content
+        assert _wait_for(lambda: _get(f"{base}/{entry}") is not None, 120), "mkdocs serve did not start"
+        served = json.loads(_get(f"{base}/{entry}") or b"{}")
+        assert served == json.loads((built / "site" / entry).read_text(encoding="utf-8"))
         letter = raw / "2023-nl-prioriteitenbrief.txt"
         letter.write_text(letter.read_text(encoding="utf-8") + "\nEen nieuwe alinea over waterstofkoppelingen.\n",
                           encoding="utf-8")

@@ -30,6 +30,7 @@ PAGES = {
     "year.md": "jaren/2025.md",
     "document.md": "documenten/2026-nl-prioriteitenbrief.md",
     "redirect.md": "themas/energievoorziening.md",
+    "search.md": "zoeken/index.md",
     "feed.xml": "feeds/themas/energie.xml",
     "feed-alles.xml": "feeds/alles.xml",
 }

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from browser import browser, chromium_missing, hit, queries, search
+from helpers import ROOT, serve
 from helpers import ids as _ids
 
 ZENSICAL = ROOT / ".zensical" / "bin" / "zensical"
@@ -35,3 +37,16 @@ def test_zensical_builds_the_same_pages(built: Path, tmp_path: Path) -> None:
             - _ids(work / "site" / page / "index.html")
         assert missing == set(), page
     assert (work / "site" / "feeds" / "alles.xml").exists()
+    # The same search, Dutch forms included: its index is built from the generator's records, not by the theme.
+    index = subprocess.run([sys.executable, "-m", "generator", "search-index", "--out", str(work / "site_src"),
+                            "--site", str(work / "site")], capture_output=True, text=True, cwd=ROOT)
+    assert index.returncode == 0, index.stderr
+    reason = chromium_missing()
+    if reason:
+        pytest.skip(f"Zensical builds the pages; its search is not tried: {reason}")
+    with serve(work / "site") as base, browser() as chromium:
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "/zoeken/")
+        for query in queries():
+            if query.category in {"diacritics", "compound", "abbreviation"}:
+                assert hit(query, search(page, query.text)), query.text

@@ -20,9 +20,8 @@ STATE = ".generator-state.json"
 NAV = ".generator-nav.json"
 """The navigation the generator wants, read by the MkDocs hook."""
 SEARCH = "zoeken"
-"""The URL folder of the search page."""
+"""The folder of the search page (``zoeken/index.md``: its links are relative to its URL for every builder)."""
 RECORDS = ".generator-search.json"
 """The search records (one per passage), which become the Pagefind index after the site is built."""
-GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, f"{SEARCH}.md", NAV,
-             RECORDS)
+GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, SEARCH, NAV, RECORDS)
 """What the generator makes inside the docs folder (besides `STATE`); everything else there is hand-written."""

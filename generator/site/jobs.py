@@ -58,7 +58,7 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
          lambda: dict(facets=site.regions, kind="region"))
     page(f"{FOLDERS['year']}/index.md", "year_index.md.j2", SITE_PAGE)
     page(f"{DOCUMENTS}/index.md", "document_index.md.j2", SITE_PAGE)
-    page(f"{SEARCH}.md", "search.md.j2", SITE_PAGE, functools.partial(search.page_context, site))
+    page(f"{SEARCH}/index.md", "search.md.j2", SITE_PAGE, functools.partial(search.page_context, site))
     for facet in site.themes + site.regions:
         page(facet.path, "facet.md.j2", _vocabulary_source(facet.kind, facet.slug),
              functools.partial(contexts.facet, facet, site.themes, site.regions, site.covered), len(facet.entries))

@@ -115,7 +115,26 @@ def _word_terms(raw: str, words: frozenset[str]) -> list[str]:
     word = raw.lower()
     folded = strip_diacritics(word)
     terms = [folded] if folded != word else []
-    return terms + (split_compound(folded, words) if len(folded) >= 2 * MIN_PART else [])
+    if len(folded) < 2 * MIN_PART:
+        return terms
+    return terms + list(dict.fromkeys(split_compound(folded, words) + compound_tails(folded, words)))
+
+
+def compound_tails(word: str, words: frozenset[str]) -> list[str]:
+    """What follows a word of the site at the start of a compound, and again within that rest: a reader who
+    types "netbeheerders" or "trein" finds "waterstofnetbeheerders" and "drielandentrein" (drie|landen|trein),
+    which `split_compound` may cut elsewhere. Tails are at least `MIN_PART` letters long."""
+    tails: dict[str, None] = {}
+    rests = [word]
+    while rests:
+        rest = rests.pop()
+        for cut in range(MIN_PART, len(rest) - MIN_PART + 1):
+            left, right = rest[:cut], rest[cut:]
+            heads = [left, *(left[: -len(link)] for link in LINKS if left.endswith(link))]
+            if right not in tails and any(len(h) >= MIN_PART and h in words for h in heads):
+                tails[right] = None
+                rests.append(right)
+    return list(tails)
 
 
 class Record(TypedDict):

@@ -20,6 +20,7 @@ let generation = 0;
 let found = [];
 let shown = 0;
 let terms = [];
+let keys = [];
 let pinned;
 
 // One load of Pagefind, however many keystrokes ask for it while it loads.
@@ -40,6 +41,21 @@ function fold(text) {
 function stem(term) {
   const bare = term.replace(/(en|s|e|n)$/, "");
   return bare.length >= 4 ? bare : term;
+}
+
+// A word as compared: folded, without punctuation inside ("e-CMR" → "ecmr"), and its parts ("e", "cmr").
+function tokens(word) {
+  const parts = fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return parts.length > 1 ? [parts.join(""), ...parts] : parts;
+}
+
+// Pagefind also returns records in which only a prefix of a query word occurs when nothing matches it
+// ("T." for "Tihange"). A result counts when every query word (its first four letters) begins a word of
+// its text, its extra forms or its title.
+function relevant(item) {
+  const text = `${item.content} ${item.meta.title || ""} ${item.meta.document || ""}`;
+  const words = text.split(/\s+/).flatMap(tokens);
+  return keys.every((key) => words.some((word) => word.startsWith(key)));
 }
 
 // A name as readers may type it: without accents, case, hyphens or punctuation.
@@ -95,10 +111,12 @@ async function run() {
   }
   const search = await (await pagefind()).debouncedSearch(query, { filters: chosenFilters() }, 120);
   if (search === null || current !== generation) return;
-  const first = await Promise.all(search.results.slice(0, PAGE).map((result) => result.data()));
+  const loaded = await Promise.all(search.results.slice(0, PAGE).map((result) => result.data()));
   if (current !== generation) return;
   // The results, their number (announced: role="status") and the address change together.
-  found = search.results;
+  keys = query.split(/\s+/).map((word) => tokens(word)[0]?.slice(0, 4)).filter(Boolean);
+  const first = loaded.filter(relevant);
+  found = first.length < loaded.length ? search.results.slice(0, first.length) : search.results;
   terms = query.split(/\s+/).map(fold).filter((t) => t.length >= 2).map(stem);
   pinned = namedPage(query);
   const items = first.filter((item) => !pinned || resolve(item.url) !== resolve(pinned.url)).map(resultItem);
@@ -114,8 +132,10 @@ async function run() {
 
 async function showMore() {
   const current = generation;
-  const data = await Promise.all(found.slice(shown, shown + PAGE).map((result) => result.data()));
+  const loaded = await Promise.all(found.slice(shown, shown + PAGE).map((result) => result.data()));
   if (current !== generation) return;
+  const data = loaded.filter(relevant);
+  if (data.length < loaded.length) found = found.slice(0, shown + data.length);
   list.append(...data.filter((item) => !pinned || resolve(item.url) !== resolve(pinned.url)).map(resultItem));
   shown += data.length;
   more.hidden = shown >= found.length;
