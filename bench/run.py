@@ -5,10 +5,11 @@ Usage: .venv/bin/python bench/run.py [SIZES…]      (default 5 50 500; results 
 The corpora are made from the five texts in raw/: copies with other years (the presiding country follows
 the rotation), other titles and slugs, so that every page differs. Each corpus gets a project folder as in the
 repository (mkdocs.yml beside raw/, vocabulary/, templates/). Measured per size: the generator's cold build
-(`benelux-site build`), then `mkdocs build` (its hook finds the pages current and adds the Dutch search terms),
-the search-terms step alone on the built site, peak memory of each, number of pages, size of the search index,
-the generator's share of the whole build (alone and with the search-terms step), and in headless Chromium the
-time from typing a query to the rendered results (median and slowest of the queries below).
+(`benelux-site build`), then `mkdocs build` (its hook finds the pages current and builds the search index),
+the search-index step alone on the built site, peak memory of each, number of pages, size of the search index,
+the generator's share of the whole build (alone and with the search-index step), and in headless Chromium the
+time from the last keystroke of a query to its announced results on the search page (median and slowest of the
+queries below).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import project  # noqa: E402
 
+from generator.core.layout import RECORDS  # noqa: E402
 from generator.core.presidency import FIRST_YEAR, presiding_country  # noqa: E402
 
 QUERIES = ["energie", "Noordrijn-Westfalen", "fietsen", "politieverdrag", "financiele steun", "overstromingen"]
@@ -61,41 +63,23 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, in
 
 
 def search_latency(site: Path) -> tuple[float, float]:
-    """Median and slowest milliseconds from the last keystroke of a query to its final rendered results."""
+    """Median and slowest milliseconds from the last keystroke of a query to its announced results."""
     from browser import browser
     from helpers import serve
     times = []
+    status = "document.getElementById('zoek-status').textContent"
     with serve(site) as base, browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]
-        page.goto(base + "/")
-        page.click("input.md-search__input")
-        page.wait_for_function("() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)",
-                               timeout=300_000)  # the index is built in the browser first
-        page.evaluate("""() => { window.lastChange = 0;
-            new MutationObserver(() => { window.lastChange = performance.now(); })
-              .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true}); }""")
+        page.goto(base + "/zoeken/")
         for query in QUERIES:
-            page.fill("input.md-search__input", "")
-            page.keyboard.press("Backspace")
-            page.wait_for_function("() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)")
-            page.type("input.md-search__input", query[:-1], delay=120)  # a person typing
-            _settle(page)
-            started = page.evaluate("performance.now()")
+            page.fill("#zoek-term", "")
+            page.type("#zoek-term", query[:-1], delay=120)  # a person typing
+            page.wait_for_function(f"q => {status}.includes('“' + q + '”')", arg=query[:-1], timeout=300_000)
+            started = time.perf_counter()
             page.keyboard.type(query[-1])
-            settled = _settle(page)
-            times.append(max(0.0, settled - started))
+            page.wait_for_function(f"q => {status}.includes('“' + q + '”')", arg=query, timeout=300_000)
+            times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), max(times)
-
-
-def _settle(page: object) -> float:
-    """Wait until the result list has not changed for a second; return the time of its last change."""
-    settled = -1.0
-    while True:
-        page.wait_for_timeout(250)  # type: ignore[attr-defined]
-        last = page.evaluate("window.lastChange")  # type: ignore[attr-defined]
-        if last == settled and page.evaluate("performance.now()") - last > 1000:  # type: ignore[attr-defined]
-            return last
-        settled = last
 
 
 def measure(size: int) -> dict[str, object]:
@@ -106,21 +90,22 @@ def measure(size: int) -> dict[str, object]:
         project(work, Path(tmp) / "raw")  # mkdocs.yml, templates/, vocabulary/ … beside raw/, as in the repository
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
         env.pop("SITE_URL", None)
-        # The generator alone (cold), then MkDocs, whose hook finds the pages current (the same inputs) and adds
-        # the search terms after its build; the search-index step is also timed alone, on the built site.
+        # The generator alone (cold), then MkDocs, whose hook finds the pages current (the same inputs) and builds
+        # the search index after its build; the search-index step is also timed alone, on the built site.
         gen_time, gen_mem = timed([sys.executable, "-m", "generator", "build", "--out", str(work / "site_src")],
                                   work, env)
         docs_time, docs_mem = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], work, env)
-        index_time, _ = timed([sys.executable, "-m", "generator", "search-index", "--site", str(work / "site")], ROOT, env)
+        index_time, _ = timed([sys.executable, "-m", "generator", "search-index", "--out", str(work / "site_src"),
+                               "--site", str(work / "site")], ROOT, env)
         site = work / "site"
-        index = site / "search" / "search_index.json"
+        index = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
         median, slowest = search_latency(site)
         total = gen_time + docs_time
         return {"documents": size, "generator s": round(gen_time, 2), "generator MiB": gen_mem,
                 "mkdocs s": round(docs_time, 1), "mkdocs MiB": docs_mem, "search-index s": round(index_time, 2),
                 "pages": sum(1 for _ in site.rglob("index.html")),
-                "search index MB": round(index.stat().st_size / 1e6, 2),
-                "index entries": len(json.loads(index.read_text(encoding="utf-8"))["docs"]),
+                "search index MB": round(sum(p.stat().st_size for p in index) / 1e6, 2),
+                "index records": len(json.loads((work / "site_src" / RECORDS).read_text(encoding="utf-8"))),
                 "generator share": f"{gen_time / total:.1%}",
                 "with search-index": f"{(gen_time + index_time) / total:.1%}",  # the hook's share of mkdocs
                 "query ms (median / slowest)": f"{median:.0f} / {slowest:.0f}"}

@@ -1,21 +1,25 @@
-"""Search at scale: what a reader downloads and waits for, Material's search against Pagefind (issue 11).
+"""Search at scale: what a reader downloads and waits for on the site's search page (issue 11).
 
 Usage: .venv/bin/python bench/search_scale.py [SIZES…]      (default 5 50 500)
 
-Per corpus size (the corpora of bench/run.py), the site is built as `make site` builds it, then indexed by
-Pagefind in the configuration that found most (`pagefind-documents+extra` of bench/search_compare.py). In
-headless Chromium on Lighthouse's mobile profile (1.6 Mbit/s down, 750 kbit/s up, 150 ms latency, 4× CPU
-slowdown, set through the DevTools protocol) it measures, for the query "waterstof":
-- *before search*: what the home page downloads of the search (index, worker, engine) before anyone types;
-- *to results*: what the search then downloads until the first results are there, and how long it takes;
-- *index s*: how long Pagefind takes to index the site.
-Bytes are gzip-compressed sizes of the files requested (the test server itself does not compress, so the
-times are pessimistic: they move uncompressed bytes through the throttled line).
+Per corpus size (the corpora of bench/run.py) the site is built as `make site` builds it (the hook writes the
+Pagefind index of the generator's records). In headless Chromium on Lighthouse's mobile profile (1.6 Mbit/s
+down, 750 kbit/s up, 150 ms latency, 4× CPU slowdown, set through the DevTools protocol):
+- *before search*: what the home page and the search page without a query download of the index and the
+  search engine (/pagefind/) before anyone types;
+- *to first results*: from the first keystroke of "waterstof" (typed at 150 ms a key) until the first results
+  are on the page (timed in the page): the seconds, and the compressed bytes of everything fetched in between,
+  plus the search page's own script (search code included);
+- *to full query*: from the last keystroke until the results of the whole word are on the page;
+- *index s*: `benelux-site search-index` alone (Pagefind over the records), and the number of records.
+Bytes are gzip-compressed sizes of the files requested (Pagefind's index files are compressed already; the
+test server itself does not compress, so the times are pessimistic for pagefind.js).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -31,53 +35,72 @@ sys.path.insert(0, str(ROOT))
 from browser import browser  # noqa: E402
 from helpers import project, serve  # noqa: E402
 from run import corpus  # noqa: E402
-from search_compare import PAGEFIND_SEARCH, pagefind_site  # noqa: E402
+
+from generator.core.layout import RECORDS  # noqa: E402
 
 QUERY = "waterstof"
+KEY_DELAY_MS = 150
 MOBILE = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
-SEARCH_FILES = {"material": ("/search/", "workers/search"), "pagefind": ("/pagefind/",)}
-"""What counts as the search's own files, per engine."""
+SEARCH_CODE = "/javascripts/zoeken.js"
+STATUS = "document.getElementById('zoek-status').textContent"
 
 
 def compressed(site: Path, url_path: str) -> int:
     path = site / url_path.lstrip("/")
     if path.is_dir() or not path.exists():
         path = path / "index.html"
-    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+    if not path.is_file():
+        return 0
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
 
 
-def measure(site: Path, engine: str) -> tuple[int, int, float]:
-    """Compressed bytes of search files before a search, bytes until the first results, seconds to them."""
-    requested: list[str] = []
+WATCH = """() => {
+  window.firstKey = null; window.firstResult = null;
+  document.getElementById('zoek-term').addEventListener('keydown', () => { window.firstKey ??= performance.now(); });
+  new MutationObserver(() => { if (document.querySelector('li.zoek-resultaat')) window.firstResult ??= performance.now(); })
+    .observe(document.getElementById('zoek-resultaten'), {childList: true});
+}"""
+RESOURCES = "() => performance.getEntriesByType('resource').map(e => [e.name, e.startTime])"
+
+
+def measure(site: Path) -> dict[str, float]:
     with serve(site) as base, browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", MOBILE)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-        page.on("request", lambda request: requested.append(request.url.removeprefix(base)))
-        page.goto(base + "/", wait_until="load", timeout=600_000)
-        page.wait_for_timeout(3000)  # what the page fetches on its own once loaded
-        before = [u for u in requested if any(f in u for f in SEARCH_FILES[engine])]
-        requested.clear()
-        start = time.perf_counter()
-        if engine == "material":
-            page.click("input.md-search__input")
-            page.type("input.md-search__input", QUERY)
-            page.wait_for_selector("li.md-search-result__item", timeout=600_000)
-        else:
-            page.evaluate(PAGEFIND_SEARCH, QUERY)
-        seconds = time.perf_counter() - start
-        during = [u for u in requested if any(f in u for f in SEARCH_FILES[engine])]
-    before_bytes = sum(compressed(site, u.split("?")[0]) for u in before)
-    during_bytes = sum(compressed(site, u.split("?")[0]) for u in during)
-    return before_bytes, during_bytes, seconds
+        before = 0
+        for path in ("/", "/zoeken/"):
+            page.goto(base + path, wait_until="load", timeout=600_000)
+            page.wait_for_timeout(3000)  # what the page fetches on its own once loaded
+            before += sum(compressed(site, _path(u, base)) for u, _ in page.evaluate(RESOURCES) if "/pagefind/" in u)
+        page.evaluate(WATCH)
+        page.focus("#zoek-term")
+        page.keyboard.type(QUERY[:-1], delay=KEY_DELAY_MS)
+        page.wait_for_function("() => window.firstResult !== null", timeout=600_000)
+        last_key = time.perf_counter()
+        page.keyboard.type(QUERY[-1])
+        page.wait_for_function(f"q => {STATUS}.includes('“' + q + '”')", arg=QUERY, timeout=600_000)
+        full = time.perf_counter()
+        first_key, first_result = page.evaluate("() => [window.firstKey, window.firstResult]")
+        fetched = [(u, t) for u, t in page.evaluate(RESOURCES) if t >= first_key]
+    code = compressed(site, SEARCH_CODE)  # loaded with the page, counted as the search's own code
+    return {"before": before, "first_s": (first_result - first_key) / 1000,
+            "first_bytes": code + sum(compressed(site, _path(u, base)) for u, t in fetched if t <= first_result),
+            "all_bytes": code + sum(compressed(site, _path(u, base)) for u, _ in fetched), "full_s": full - last_key}
+
+
+def _path(url: str, base: str) -> str:
+    return url.removeprefix(base).split("?")[0].split("#")[0]
 
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [5, 50, 500]
-    print("| documents | engine | index s | before search KB | to first results KB | first results s |")
-    print("|---|---|---|---|---|---|")
+    print("| documents | records | index s | before search KB | to first results KB | first results s "
+          "| whole query KB | whole query s |")
+    print("|---|---|---|---|---|---|---|---|")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             raw = Path(tmp) / "raw"
@@ -87,15 +110,15 @@ def main() -> None:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
             env.pop("SITE_URL", None)
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=work, env=env, check=True)
-            before, during, seconds = measure(work / "site", "material")
-            print(f"| {size} | Material (shipped) | – | {before / 1000:.0f} | {during / 1000:.0f} | {seconds:.1f} |",
-                  flush=True)
             start = time.perf_counter()
-            indexed = pagefind_site(work / "site", Path(tmp) / "pagefind", documents_only=True, extra=True)
+            subprocess.run([sys.executable, "-m", "generator", "search-index", "--out", str(work / "site_src"),
+                            "--site", str(work / "site")], cwd=ROOT, env=env, check=True, capture_output=True)
             index_seconds = time.perf_counter() - start
-            before, during, seconds = measure(indexed, "pagefind")
-            print(f"| {size} | Pagefind, documents + extra forms | {index_seconds:.1f} | {before / 1000:.0f} | "
-                  f"{during / 1000:.0f} | {seconds:.1f} |", flush=True)
+            records = len(json.loads((work / "site_src" / RECORDS).read_text(encoding="utf-8")))
+            m = measure(work / "site")
+            print(f"| {size} | {records} | {index_seconds:.1f} | {m['before'] / 1000:.0f} | "
+                  f"{m['first_bytes'] / 1000:.0f} | {m['first_s']:.1f} | {m['all_bytes'] / 1000:.0f} | "
+                  f"{m['full_s']:.1f} |", flush=True)
 
 
 if __name__ == "__main__":
