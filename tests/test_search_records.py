@@ -40,33 +40,45 @@ def records(built: Path) -> list[search.Record]:
     return found
 
 
-def test_every_passage_is_one_record_and_no_copy_is_indexed(built: Path, corpus: Corpus) -> None:
+def test_every_passage_is_in_one_record_and_no_copy_is_indexed(built: Path, corpus: Corpus) -> None:
     found = records(built)
-    passages = [r for r in found if "#" in r["url"]]
-    expected = {f"documenten/{d.slug}/#{p.id}" for d in corpus.documents for p in d.paragraphs if p.kind != "toc"}
-    urls = [r["url"] for r in passages]
-    assert len(urls) == len(set(urls)) and set(urls) == expected
+    sections = [r for r in found if "#" in r["url"]]
+    listed = [(r["url"].split("#")[0], paragraph) for r in sections for paragraph in r["meta"]["alineas"].split()]
+    expected = [(f"documenten/{d.slug}/", p.id) for d in corpus.documents for p in d.paragraphs if p.kind != "toc"]
+    assert sorted(listed) == sorted(expected)  # each once, table-of-contents lines (a heading's copy) left out
     # The other records are the pages searched by name, with their name only: no passage text.
     for record in found:
         if "#" not in record["url"]:
             assert re.fullmatch(r"(themas|regios|jaren|documenten)/[^/#]+/", record["url"]), record["url"]
+            assert search.PARAGRAPH not in record["content"], record["url"]
             assert len(record["content"].split(search.EXTRA)[0].split()) <= 30, record["url"]
 
 
-def test_a_record_holds_the_text_as_a_reader_sees_it_then_the_extra_forms(built: Path, corpus: Corpus) -> None:
+def test_a_record_holds_a_section_as_a_reader_sees_it_with_extra_forms(built: Path, corpus: Corpus) -> None:
     by_url = {r["url"]: r for r in records(built)}
     doc = next(d for d in corpus.documents if d.slug == "2026-benelux-jaarplan")
     section = next(s for s in doc.sections if s.id == "h-waterstof")
-    paragraph = section.paragraphs[0]
-    record = by_url[f"documenten/{doc.slug}/#{paragraph.id}"]
-    text, _, extra = record["content"].partition(f" {search.EXTRA} ")
-    assert text == inline.plain(paragraph.text)
-    assert "netbeheerders" in extra.split()  # from "waterstofnetbeheerders"
+    record = by_url[f"documenten/{doc.slug}/#h-waterstof"]
+    assert record["heading"] == "Waterstof"
+    blocks = record["content"].split(search.PARAGRAPH)[1:]
+    assert len(blocks) == len(section.paragraphs)
+    for block, paragraph in zip(blocks, section.paragraphs, strict=True):
+        text, _, extra = block.strip().partition(f" {search.EXTRA} ")
+        assert text == inline.plain(paragraph.text)
+    assert "netbeheerders" in blocks[0].split(search.EXTRA)[1].split()  # from "waterstofnetbeheerders"
     assert record["meta"] == {"title": "Waterstof", "document": inline.plain(doc.meta.title), "jaar": "2026",
                               "land": "Nederland", "soort": "Jaarplan", "sectie": "h-waterstof",
-                              "woorden": str(len(text.split()))}
+                              "alineas": " ".join(p.id for p in section.paragraphs),
+                              "labels": "|".join(" ".join([*p.themes, *p.regions]) for p in section.paragraphs)}
     assert record["filters"]["jaar"] == ["2026"] and record["filters"]["land"] == ["Nederland"]
-    assert record["filters"]["thema"] == list(paragraph.themes) and "energie" in paragraph.themes
+    assert set(record["filters"]["thema"]) == {t for p in section.paragraphs for t in p.themes} >= {"energie"}
+
+
+def test_raw_text_reaches_the_indexer_as_text(corpus: Corpus) -> None:
+    page = search._page(search.Record(url="documenten/x/#h-a", heading="<b>Kop</b>", content="<script>x</script> & y",
+                                      meta={"title": "T"}, filters={"thema": ['"><img>']}))
+    assert "<script>" not in page and "<b>" not in page and "<img>" not in page
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; y" in page
 
 
 def test_names_cover_themes_regions_years_and_documents(corpus: Corpus) -> None:

@@ -15,10 +15,14 @@ after any other builder), so the search is the same whatever builds the pages.
 
 from __future__ import annotations
 
-import asyncio
+import functools
+import html
 import json
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypedDict
@@ -38,7 +42,9 @@ INDEX_FOLDER = "pagefind"
 UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
 """Pagefind's own interfaces and the index of unknown languages, which the site does not load."""
 EXTRA = "\u2063"
-"""Separates a record's text from its extra forms (INVISIBLE SEPARATOR: never in a cleaned text)."""
+"""Separates a paragraph's text from its extra forms (INVISIBLE SEPARATOR: never in a cleaned text)."""
+PARAGRAPH = "\u2062"
+"""Opens each paragraph of a section's record (INVISIBLE TIMES: never in a cleaned text)."""
 WORD = re.compile(r"[^\W\d_]+")
 TAG = re.compile(r"<[^>]+>")
 MIN_PART = 4
@@ -141,13 +147,19 @@ class Record(TypedDict):
     """One search result as Pagefind stores it: `url` relative to the site root."""
 
     url: str
+    heading: str
+    """Indexed as a heading (weighs more); empty for a record that is a name."""
     content: str
     meta: dict[str, str]
     filters: dict[str, list[str]]
 
 
 def records(corpus: Corpus, site: Site) -> list[Record]:
-    """Every search record of the site, in a fixed order: name pages first, then every passage."""
+    """Every search record of the site, in a fixed order: name pages first, then every section of every document.
+
+    A section's record holds its paragraphs, each opened by `PARAGRAPH`, so that the search page can tell in
+    which paragraph a word was found and open that one (a record per paragraph would make the index's list of
+    records, which every search loads first, four times as long)."""
     texts = [inline.plain(p.text) for d in corpus.documents for p in d.paragraphs]
     words = vocabulary(texts + [d.meta.title for d in corpus.documents])
     known: dict[str, list[str]] = {}
@@ -159,25 +171,30 @@ def records(corpus: Corpus, site: Site) -> list[Record]:
     found: list[Record] = []
     for facet in site.themes + site.regions:
         kind = "Thema" if facet.kind == "theme" else "Regio"
-        found.append(Record(url=f"{facet.folder}/{facet.slug}/", content=content(facet.label),
+        found.append(Record(url=f"{facet.folder}/{facet.slug}/", heading="", content=content(facet.label),
                             meta={"title": facet.label, "soort": kind}, filters={}))
     for facet in site.years:
         title = f"Voorzitterschap {facet.slug}"
-        found.append(Record(url=f"{facet.folder}/{facet.slug}/", content=content(f"{title} {facet.presiding}"),
+        found.append(Record(url=f"{facet.folder}/{facet.slug}/", heading="",
+                            content=content(f"{title} {facet.presiding}"),
                             meta={"title": title, "soort": "Jaar", "jaar": facet.slug},
                             filters={"jaar": [facet.slug], "land": list(facet.countries)}))
     for doc in site.documents:
-        found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/", content=content(inline.plain(doc.meta.title)),
-                            meta=_document_meta(doc, None), filters=_filters(doc, None)))
+        found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/", heading="", content=content(inline.plain(doc.meta.title)),
+                            meta=_document_meta(doc, None), filters=_filters(doc, ())))
     for doc in site.documents:
         for section in doc.sections:
-            for paragraph in section.paragraphs:
-                if paragraph.kind == "toc":  # a heading's copy: the heading's own paragraphs are found
-                    continue
-                text = inline.plain(paragraph.text)
-                meta = _document_meta(doc, section) | {"woorden": str(len(text.split()))}
-                found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/#{paragraph.id}", content=content(text),
-                                    meta=meta, filters=_filters(doc, paragraph)))
+            # A table-of-contents line is a heading's copy: the heading's own paragraphs are found.
+            paragraphs = [p for p in section.paragraphs if p.kind != "toc"]
+            if not paragraphs:
+                continue
+            meta = _document_meta(doc, section) | {
+                "alineas": " ".join(p.id for p in paragraphs),
+                "labels": "|".join(" ".join([*p.themes, *p.regions]) for p in paragraphs)}
+            found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/#{section.id}",
+                                heading=inline.plain(section.title) if section.title else "",
+                                content=" ".join(f"{PARAGRAPH} {content(inline.plain(p.text))}" for p in paragraphs),
+                                meta=meta, filters=_filters(doc, paragraphs)))
     return found
 
 
@@ -191,13 +208,13 @@ def _document_meta(doc: Document, section: Section | None) -> dict[str, str]:
     return meta
 
 
-def _filters(doc: Document, paragraph: Paragraph | None) -> dict[str, list[str]]:
+def _filters(doc: Document, paragraphs: Iterable[Paragraph]) -> dict[str, list[str]]:
     filters = {"jaar": [str(doc.meta.year)], "land": [COUNTRIES[doc.meta.country]], "soort": [KINDS[doc.meta.kind]]}
-    if paragraph is not None:
-        if paragraph.themes:
-            filters["thema"] = list(paragraph.themes)
-        if paragraph.regions:
-            filters["regio"] = list(paragraph.regions)
+    paragraphs = list(paragraphs)
+    for name, labels in (("thema", [t for p in paragraphs for t in p.themes]),
+                         ("regio", [r for p in paragraphs for r in p.regions])):
+        if labels:
+            filters[name] = list(dict.fromkeys(labels))
     return filters
 
 
@@ -235,16 +252,24 @@ def records_text(corpus: Corpus, site: Site) -> str:
 def write_index(docs_dir: Path, site_dir: Path) -> int:
     """Build Pagefind's index of the records in `docs_dir` into `site_dir`; return the number of records.
 
-    Raises InputError when the docs folder has no records (the generator has not run)."""
+    Each record becomes a small HTML file for Pagefind's indexer (its Python API adds records one at a time,
+    about 0.1 s each). Raises InputError when the docs folder has no records (the generator has not run)."""
     source = docs_dir / RECORDS
     if not source.is_file():
         raise InputError([Problem(str(source), 0, "the search records are missing",
                                   "generate the pages first (`benelux-site build`, or `mkdocs build`, which runs "
                                   "the generator)")])
     found: list[Record] = json.loads(source.read_text(encoding="utf-8"))
-    target = site_dir / INDEX_FOLDER
+    target = (site_dir / INDEX_FOLDER).resolve()
     shutil.rmtree(target, ignore_errors=True)
-    asyncio.run(_write(found, target))
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = Path(tmp)
+        for number, record in enumerate(found):
+            (pages / f"{number:07d}.html").write_text(_page(record), encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(target),
+                                 "--force-language", LANGUAGE, "--silent"], capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
     stable_index.stabilise(target)
     for unused in UNUSED:  # the site has its own search page and marks passages itself
         for path in target.glob(unused):
@@ -252,10 +277,14 @@ def write_index(docs_dir: Path, site_dir: Path) -> int:
     return len(found)
 
 
-async def _write(found: list[Record], target: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex  # the Pagefind service starts only for an index
-
-    async with PagefindIndex(IndexConfig(output_path=str(target), force_language=LANGUAGE)) as index:
-        for record in found:
-            await index.add_custom_record(url=record["url"], content=record["content"], language=LANGUAGE,
-                                          meta=record["meta"], filters=record["filters"])
+def _page(record: Record) -> str:
+    """A record as the page Pagefind indexes: the text as its body; URL, metadata and filters beside it."""
+    e = functools.partial(html.escape, quote=True)
+    meta = "".join(f'<span data-pagefind-meta="{e(key)}">{e(value)}</span>'
+                   for key, value in [("url", record["url"]), *sorted(record["meta"].items())])
+    filters = "".join(f'<span data-pagefind-filter="{e(key)}">{e(value)}</span>'
+                      for key, values in sorted(record["filters"].items()) for value in values)
+    heading = f"<h2>{e(record['heading'])}</h2>" if record["heading"] else ""
+    return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(record["meta"]["title"])}'
+            f'</title></head><body><div>{meta}{filters}</div><main data-pagefind-body>{heading}'
+            f'<p>{e(record["content"])}</p></main></body></html>\n')

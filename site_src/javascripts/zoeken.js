@@ -12,7 +12,8 @@ const more = document.getElementById("zoek-meer");
 const selects = [...form.querySelectorAll("select")];
 const named = JSON.parse(document.getElementById("zoek-paginas").textContent);
 const PAGE = 10;
-const EXTRA = "\u2063"; // separates a record's text from its extra search forms (generator/site/search.py)
+const EXTRA = "\u2063"; // separates a paragraph's text from its extra search forms (generator/site/search.py)
+const PARAGRAPH = "\u2062"; // opens each paragraph in a section's record
 const EXCERPT = 32; // words in a snippet
 
 let engine = null;
@@ -119,8 +120,8 @@ async function run() {
   found = first.length < loaded.length ? search.results.slice(0, first.length) : search.results;
   terms = query.split(/\s+/).map(fold).filter((t) => t.length >= 2).map(stem);
   pinned = namedPage(query);
-  const items = first.filter((item) => !pinned || resolve(item.url) !== resolve(pinned.url)).map(resultItem);
-  if (pinned) items.unshift(resultItem({ url: pinned.url, meta: { title: pinned.titel, soort: pinned.soort } }));
+  const items = first.filter((item) => !pinned || resolve(item.meta.url) !== resolve(pinned.url)).map(resultItem);
+  if (pinned) items.unshift(resultItem({ meta: { url: pinned.url, title: pinned.titel, soort: pinned.soort } }));
   list.replaceChildren(...items);
   shown = first.length;
   more.hidden = shown >= found.length;
@@ -136,7 +137,7 @@ async function showMore() {
   if (current !== generation) return;
   const data = loaded.filter(relevant);
   if (data.length < loaded.length) found = found.slice(0, shown + data.length);
-  list.append(...data.filter((item) => !pinned || resolve(item.url) !== resolve(pinned.url)).map(resultItem));
+  list.append(...data.filter((item) => !pinned || resolve(item.meta.url) !== resolve(pinned.url)).map(resultItem));
   shown += data.length;
   more.hidden = shown >= found.length;
 }
@@ -145,8 +146,11 @@ function resolve(url) {
   return new URL(url, root).href;
 }
 
-function target(item) {
-  const url = new URL(item.url, root);
+// A record's address is in its metadata (relative to the site root): Pagefind indexed it from a file of its own.
+// Where a result leads: the paragraph the words were found in, with the query to mark there.
+function target(item, paragraph) {
+  const url = new URL(item.meta.url, root);
+  if (paragraph) url.hash = paragraph.id;
   if (url.hash) url.search = new URLSearchParams({ markeer: input.value.trim() }).toString();
   return url.pathname + url.search + url.hash;
 }
@@ -155,9 +159,10 @@ function resultItem(item) {
   const li = document.createElement("li");
   li.className = "zoek-resultaat";
   if (item.meta.sectie) li.dataset.sectie = item.meta.sectie;
+  const paragraph = item.meta.alineas ? foundIn(item) : null;
   const title = document.createElement("a");
   title.className = "zoek-titel";
-  title.href = target(item);
+  title.href = target(item, paragraph);
   title.textContent = item.meta.title;
   const heading = document.createElement("h2");
   heading.append(title);
@@ -168,20 +173,47 @@ function resultItem(item) {
     : [item.meta.soort, item.meta.jaar];
   meta.textContent = parts.filter(Boolean).join(" · ");
   li.append(heading, meta);
-  if (item.meta.woorden) li.append(snippet(item));
+  if (paragraph) li.append(snippet(paragraph));
   return li;
 }
 
-// The words of the record's own text around the first match, with the matched words marked. Matches found only
-// through the extra forms (a compound part, a word without its accent) are marked by comparing folded words.
-function snippet(item) {
+// A section's record holds its paragraphs, each opened by PARAGRAPH, its text followed by EXTRA and its extra
+// forms. The paragraph shown is the first whose own text has a match (with a theme or region filter, one that
+// has that label), else the first whose extra forms have one; its words with matches are marked.
+function foundIn(item) {
   const words = item.content.split(/\s+/);
-  const end = words.indexOf(EXTRA);
-  const visible = end < 0 ? words : words.slice(0, end);
-  let hits = new Set(item.locations.filter((l) => l < visible.length));
-  if (!hits.size) {
-    hits = new Set(visible.flatMap((word, i) => (terms.some((t) => fold(word).includes(t)) ? [i] : [])));
+  const ids = item.meta.alineas.split(" ");
+  const labels = (item.meta.labels || "").split("|");
+  const wanted = [chosenFilters().thema, chosenFilters().regio].filter(Boolean);
+  const paragraphs = [];
+  words.forEach((word, i) => {
+    if (word === PARAGRAPH) {
+      if (paragraphs.length) paragraphs.at(-1).end = i;
+      const n = paragraphs.length;
+      paragraphs.push({ id: ids[n], labels: (labels[n] || "").split(" "), start: i + 1, stop: null, end: words.length });
+    } else if (word === EXTRA && paragraphs.length && paragraphs.at(-1).stop === null) {
+      paragraphs.at(-1).stop = i;
+    }
+  });
+  for (const p of paragraphs) {
+    p.stop ??= p.end;
+    p.words = words.slice(p.start, p.stop);
+    p.hits = new Set(item.locations.filter((l) => l >= p.start && l < p.stop).map((l) => l - p.start));
+    p.inText = p.hits.size > 0;
+    p.extra = item.locations.some((l) => l >= p.stop && l < p.end);
+    if (!p.hits.size) {
+      p.hits = new Set(p.words.flatMap((word, i) => (terms.some((t) => fold(word).includes(t)) ? [i] : [])));
+    }
   }
+  const labelled = paragraphs.filter((p) => wanted.every((label) => p.labels.includes(label)));
+  const pool = labelled.length ? labelled : paragraphs;
+  return pool.find((p) => p.inText) || pool.find((p) => p.extra) || pool.find((p) => p.hits.size) || pool[0];
+}
+
+// The words of the paragraph around its first match, the matched words marked.
+function snippet(paragraph) {
+  const visible = paragraph.words;
+  const hits = paragraph.hits;
   const first = hits.size ? Math.min(...hits) : 0;
   const start = Math.max(0, Math.min(first - 8, visible.length - EXCERPT));
   const stop = Math.min(visible.length, start + EXCERPT);
