@@ -7,9 +7,10 @@ Pagefind index of the generator's records). In headless Chromium on Lighthouse's
 down, 750 kbit/s up, 150 ms latency, 4× CPU slowdown, set through the DevTools protocol):
 - *before search*: what the home page and the search page without a query download of the index and the
   search engine (/pagefind/) before anyone types;
-- *to first results*: from the first keystroke of "waterstof" (typed at 150 ms a key) until the first results
-  are on the page (timed in the page): the seconds, and the compressed bytes of everything fetched in between,
-  plus the search page's own script (search code included);
+- *to first results*: from the first keystroke of "waterstof" (typed at 150 ms a key, right after the box
+  gets the focus, which starts loading the engine) until the first results are on the page: the seconds, and
+  the compressed bytes of everything fetched in between, plus the search page's own script (search code
+  included);
 - *to full query*: from the last keystroke until the results of the whole word are on the page;
 - *index s*: `benelux-site search-index` alone (Pagefind over the records), and the number of records.
 Bytes are gzip-compressed sizes of the files requested (Pagefind's index files are compressed already; the
@@ -57,25 +58,29 @@ def compressed(site: Path, url_path: str) -> int:
 
 WATCH = """() => {
   window.firstKey = null; window.firstResult = null;
-  document.getElementById('zoek-term').addEventListener('keydown', () => { window.firstKey ??= performance.now(); });
-  new MutationObserver(() => { if (document.querySelector('li.zoek-resultaat')) window.firstResult ??= performance.now(); })
+  const now = () => performance.timeOrigin + performance.now();
+  document.getElementById('zoek-term').addEventListener('keydown', () => { window.firstKey ??= now(); });
+  new MutationObserver(() => { if (document.querySelector('li.zoek-resultaat')) window.firstResult ??= now(); })
     .observe(document.getElementById('zoek-resultaten'), {childList: true});
 }"""
-RESOURCES = "() => performance.getEntriesByType('resource').map(e => [e.name, e.startTime])"
 
 
 def measure(site: Path) -> dict[str, float]:
+    """Requests are seen by Playwright (the page's and Pagefind's worker's), timed on the wall clock; the first
+    keystroke and the first result are timed in the page on the same clock (timeOrigin + now)."""
+    requests: list[tuple[float, str]] = []
     with serve(site) as base, browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]
+        page.on("request", lambda request: requests.append((time.time() * 1000, _path(request.url, base))))
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", MOBILE)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-        before = 0
         for path in ("/", "/zoeken/"):
             page.goto(base + path, wait_until="load", timeout=600_000)
             page.wait_for_timeout(3000)  # what the page fetches on its own once loaded
-            before += sum(compressed(site, _path(u, base)) for u, _ in page.evaluate(RESOURCES) if "/pagefind/" in u)
+        before = sum(compressed(site, u) for _, u in requests if "/pagefind/" in u)
+        requests.clear()
         page.evaluate(WATCH)
         page.focus("#zoek-term")
         page.keyboard.type(QUERY[:-1], delay=KEY_DELAY_MS)
@@ -85,11 +90,10 @@ def measure(site: Path) -> dict[str, float]:
         page.wait_for_function(f"q => {STATUS}.includes('“' + q + '”')", arg=QUERY, timeout=600_000)
         full = time.perf_counter()
         first_key, first_result = page.evaluate("() => [window.firstKey, window.firstResult]")
-        fetched = [(u, t) for u, t in page.evaluate(RESOURCES) if t >= first_key]
     code = compressed(site, SEARCH_CODE)  # loaded with the page, counted as the search's own code
     return {"before": before, "first_s": (first_result - first_key) / 1000,
-            "first_bytes": code + sum(compressed(site, _path(u, base)) for u, t in fetched if t <= first_result),
-            "all_bytes": code + sum(compressed(site, _path(u, base)) for u, _ in fetched), "full_s": full - last_key}
+            "first_bytes": code + sum(compressed(site, u) for t, u in requests if t <= first_result),
+            "all_bytes": code + sum(compressed(site, u) for _, u in requests), "full_s": full - last_key}
 
 
 def _path(url: str, base: str) -> str:

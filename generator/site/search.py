@@ -1,17 +1,17 @@
-"""The site's search: one Pagefind record per passage, with the forms Dutch readers type.
+"""The site's search: Pagefind records of every passage, with the forms Dutch readers type.
 
-Every paragraph of every document is one record, found once (theme, region and year pages repeat
-passages and are not indexed), with the filters readers narrow by: year, presiding country, document
-kind, theme and region. Theme, region, year and document pages are records of their name only, so
-that searching a name finds its page first. Each record's text is followed by forms a reader may
-type instead (``EXTRA`` separates them; the search page never shows them): words without
-diacritics ("financiele" for "financiële") and the parts of compounds ("trein" in
-"drielandentrein"), found in the site's own vocabulary. Pagefind adds Dutch stemming.
+Every section of every document is one record holding its paragraphs, each opened by ``PARAGRAPH``;
+every paragraph is found once (theme, region and year pages repeat passages and are not indexed), with
+the filters readers narrow by: year, presiding country, document kind, theme and region. Theme, region,
+year and document pages are records of their name only, so that searching a name finds its page. Each
+paragraph's text is followed by forms a reader may type instead (``EXTRA`` separates them; the search
+page never shows them): words without diacritics ("financiele" for "financiële") and the parts of
+compounds ("trein" in "drielandentrein"), found in the site's own vocabulary. Pagefind adds Dutch
+stemming.
 
 The generator writes the records to ``RECORDS`` in the docs folder; `write_index` turns them into
 Pagefind's chunked index after the site is built (the MkDocs hook, or ``benelux-site search-index``
-after any other builder), so the search is the same whatever builds the pages.
-"""
+after any other builder), so the search is the same whatever builds the pages."""
 
 from __future__ import annotations
 

@@ -12,12 +12,15 @@ const more = document.getElementById("zoek-meer");
 const selects = [...form.querySelectorAll("select")];
 const named = JSON.parse(document.getElementById("zoek-paginas").textContent);
 const PAGE = 10;
+const DEBOUNCE_MS = 120;
+const FIRST = 5; // shown as soon as they are loaded (on a phone line every fragment fetched counts); 5 more follow
 const EXTRA = "\u2063"; // separates a paragraph's text from its extra search forms (generator/site/search.py)
 const PARAGRAPH = "\u2062"; // opens each paragraph in a section's record
 const EXCERPT = 32; // words in a snippet
 
 let engine = null;
-let generation = 0;
+let generation = 0; // the latest query typed
+let rendered = 0; // the query whose results are on the page
 let found = [];
 let shown = 0;
 let terms = [];
@@ -27,7 +30,7 @@ let pinned;
 // One load of Pagefind, however many keystrokes ask for it while it loads.
 function pagefind() {
   engine ||= import(new URL("pagefind/pagefind.js", root).href).then(async (loaded) => {
-    await loaded.options({ baseUrl: root.pathname });
+    await loaded.options({ baseUrl: root.pathname, noWorker: true });
     await loaded.init();
     return loaded;
   });
@@ -100,21 +103,28 @@ function plural(count, one, many) {
 }
 
 async function run() {
-  keepInAddress();
   const current = ++generation;
   const query = input.value.trim();
   if (!query) {
+    rendered = current;
+    keepInAddress();
     found = [];
     list.replaceChildren();
     more.hidden = true;
     status.textContent = "";
     return;
   }
-  const search = await (await pagefind()).debouncedSearch(query, { filters: chosenFilters() }, 120);
-  if (search === null || current !== generation) return;
-  const loaded = await Promise.all(search.results.slice(0, PAGE).map((result) => result.data()));
-  if (current !== generation) return;
-  // The results, their number (announced: role="status") and the address change together.
+  const engine = await pagefind();
+  await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
+  if (current !== generation) return; // the reader typed on before this query was searched
+  const search = await engine.search(query, { filters: chosenFilters() });
+  if (current < rendered) return;
+  const loaded = await Promise.all(search.results.slice(0, FIRST).map((result) => result.data()));
+  // While the reader types on, the results of a shorter query are shown until newer ones are loaded.
+  if (current < rendered) return;
+  rendered = current;
+  // The first results are shown as soon as they are loaded, with the address; the next ones follow, then
+  // their number is announced (role="status").
   keys = query.split(/\s+/).map((word) => tokens(word)[0]?.slice(0, 4)).filter(Boolean);
   const first = loaded.filter(relevant);
   found = first.length < loaded.length ? search.results.slice(0, first.length) : search.results;
@@ -125,15 +135,19 @@ async function run() {
   list.replaceChildren(...items);
   shown = first.length;
   more.hidden = shown >= found.length;
+  if (current !== generation) return;
+  keepInAddress();
+  if (shown < found.length) await showMore(PAGE - shown);
+  if (current !== generation) return;
   const narrowed = Object.keys(chosenFilters()).length ? " met deze beperkingen" : "";
   status.textContent = found.length
     ? `${plural(found.length, "resultaat", "resultaten")} voor “${query}”${narrowed}.`
     : `Niets gevonden voor “${query}”${narrowed}.`;
 }
 
-async function showMore() {
+async function showMore(count = PAGE) {
   const current = generation;
-  const loaded = await Promise.all(found.slice(shown, shown + PAGE).map((result) => result.data()));
+  const loaded = await Promise.all(found.slice(shown, shown + count).map((result) => result.data()));
   if (current !== generation) return;
   const data = loaded.filter(relevant);
   if (data.length < loaded.length) found = found.slice(0, shown + data.length);
@@ -241,6 +255,8 @@ form.addEventListener("submit", (event) => {
   run();
 });
 input.addEventListener("input", run);
+// A reader who puts the cursor in the search box starts a search: the engine loads while they type.
+input.addEventListener("focus", () => pagefind(), { once: true });
 for (const select of selects) select.addEventListener("change", run);
 more.addEventListener("click", async () => {
   const before = shown;
