@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import shutil
 import subprocess
@@ -64,9 +65,11 @@ def generate(raw: Path, out: Path, *extra: str, vocabulary: Path = ROOT / "vocab
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1; yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+def serve(site: Path, compress: bool = False) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1; yield its base URL. With `compress`, text files are sent gzip-compressed
+    to browsers that accept it, as web hosts do."""
+    handler = GzipHandler if compress else QuietHandler
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -78,6 +81,26 @@ def serve(site: Path) -> Iterator[str]:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class GzipHandler(QuietHandler):
+    TEXT = (".html", ".js", ".css", ".json", ".svg", ".xml")
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.name.endswith(self.TEXT) or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                or not path.is_file():
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class Anchors(HTMLParser):

@@ -19,6 +19,7 @@ const PARAGRAPH = "\u2062"; // opens each paragraph in a section's record
 const EXCERPT = 32; // words in a snippet
 
 let engine = null;
+let engineReady = false;
 let generation = 0; // the latest query typed
 let rendered = 0; // the query whose results are on the page
 let found = [];
@@ -114,8 +115,11 @@ async function run() {
     status.textContent = "";
     return;
   }
+  const waited = !engineReady;
   const engine = await pagefind();
-  await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
+  engineReady = true;
+  // Wait a moment for the next keystroke, unless this query already waited for the engine to load.
+  if (!waited) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
   if (current !== generation) return; // the reader typed on before this query was searched
   const search = await engine.search(query, { filters: chosenFilters() });
   if (current < rendered) return;
