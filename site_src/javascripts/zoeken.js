@@ -20,6 +20,7 @@ const EXCERPT = 32; // words in a snippet
 
 let engine = null;
 let engineReady = false;
+let searching = false;
 let generation = 0; // the latest query typed
 let rendered = 0; // the query whose results are on the page
 let found = [];
@@ -31,7 +32,7 @@ let pinned;
 // One load of Pagefind, however many keystrokes ask for it while it loads.
 function pagefind() {
   engine ||= import(new URL("pagefind/pagefind.js", root).href).then(async (loaded) => {
-    await loaded.options({ baseUrl: root.pathname, noWorker: true });
+    await loaded.options({ baseUrl: root.pathname });
     await loaded.init();
     return loaded;
   });
@@ -121,7 +122,18 @@ async function run() {
   // Wait a moment for the next keystroke, unless this query already waited for the engine to load.
   if (!waited) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
   if (current !== generation) return; // the reader typed on before this query was searched
-  const search = await engine.search(query, { filters: chosenFilters() });
+  // One search at a time: a query typed meanwhile waits, and is dropped if the reader types on.
+  while (searching) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (current !== generation) return;
+  }
+  searching = true;
+  let search;
+  try {
+    search = await engine.search(query, { filters: chosenFilters() });
+  } finally {
+    searching = false;
+  }
   if (current < rendered) return;
   const loaded = await Promise.all(search.results.slice(0, FIRST).map((result) => result.data()));
   // While the reader types on, the results of a shorter query are shown until newer ones are loaded.
