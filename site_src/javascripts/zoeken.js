@@ -1,5 +1,5 @@
-// The search page: Pagefind's index (built from the generator's records, one per passage), queried as the reader
-// types, narrowed by the filters, with the query and filters kept in the address so a search can be mailed.
+// The search page: Pagefind's index (built from the generator's records, a section each, every passage once), queried
+// as the reader types, narrowed by the filters, with the query and filters kept in the address so a search can be mailed.
 // Nothing of the index is loaded before the reader searches. Every text from the index is put in the page as
 // text (textContent), never as HTML.
 
