@@ -43,6 +43,9 @@ UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
 """Pagefind's own interfaces and the index of unknown languages, which the site does not load."""
 EXTRA = "\u2063"
 """Separates a paragraph's text from its extra forms (INVISIBLE SEPARATOR: never in a cleaned text)."""
+HIDDEN_META = ("url", "sectie", "alineas", "labels")
+"""Metadata only the search page reads, stored hex-encoded: Pagefind 1.5 makes every metadata field searchable,
+and no query should find a section by its theme labels or paragraph anchors (zoeken.js decodes them)."""
 PARAGRAPH = "\u2062"
 """Opens each paragraph of a section's record (INVISIBLE TIMES: never in a cleaned text)."""
 WORD = re.compile(r"[^\W\d_]+")
@@ -280,8 +283,9 @@ def write_index(docs_dir: Path, site_dir: Path) -> int:
 def _page(record: Record) -> str:
     """A record as the page Pagefind indexes: the text as its body; URL, metadata and filters beside it."""
     e = functools.partial(html.escape, quote=True)
-    meta = "".join(f'<span data-pagefind-meta="{e(key)}">{e(value)}</span>'
-                   for key, value in [("url", record["url"]), *sorted(record["meta"].items())])
+    fields = [("url", record["url"]), *sorted(record["meta"].items())]
+    meta = "".join(f'<span data-pagefind-meta="{e(key)}">{e(value.encode().hex() if key in HIDDEN_META else value)}'
+                   "</span>" for key, value in fields)
     filters = "".join(f'<span data-pagefind-filter="{e(key)}">{e(value)}</span>'
                       for key, values in sorted(record["filters"].items()) for value in values)
     heading = f"<h2>{e(record['heading'])}</h2>" if record["heading"] else ""

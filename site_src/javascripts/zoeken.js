@@ -39,6 +39,21 @@ function pagefind() {
   return engine;
 }
 
+// Pagefind 1.5 makes every metadata field searchable; the fields only the page reads are stored hex-encoded
+// (generator/site/search.py, HIDDEN_META) so that no query finds a section by its labels or anchors.
+const HIDDEN_META = ["url", "sectie", "alineas", "labels"];
+
+async function load(result) {
+  const item = await result.data();
+  for (const key of HIDDEN_META) {
+    if (item.meta[key]) {
+      const bytes = new Uint8Array(item.meta[key].match(/../g).map((pair) => parseInt(pair, 16)));
+      item.meta[key] = new TextDecoder().decode(bytes);
+    }
+  }
+  return item;
+}
+
 function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
@@ -135,7 +150,7 @@ async function run() {
     searching = false;
   }
   if (current < rendered) return;
-  const loaded = await Promise.all(search.results.slice(0, FIRST).map((result) => result.data()));
+  const loaded = await Promise.all(search.results.slice(0, FIRST).map(load));
   // While the reader types on, the results of a shorter query are shown until newer ones are loaded.
   if (current < rendered) return;
   rendered = current;
@@ -150,10 +165,11 @@ async function run() {
   if (pinned) items.unshift(resultItem({ meta: { url: pinned.url, title: pinned.titel, soort: pinned.soort } }));
   list.replaceChildren(...items);
   shown = first.length;
-  more.hidden = shown >= found.length;
+  more.hidden = true; // until the first page of results is complete
   if (current !== generation) return;
   keepInAddress();
   if (shown < found.length) await showMore(PAGE - shown);
+  more.hidden = shown >= found.length;
   if (current !== generation) return;
   const narrowed = Object.keys(chosenFilters()).length ? " met deze beperkingen" : "";
   status.textContent = found.length
@@ -163,7 +179,7 @@ async function run() {
 
 async function showMore(count = PAGE) {
   const current = generation;
-  const loaded = await Promise.all(found.slice(shown, shown + count).map((result) => result.data()));
+  const loaded = await Promise.all(found.slice(shown, shown + count).map(load));
   if (current !== generation) return;
   const data = loaded.filter(relevant);
   if (data.length < loaded.length) found = found.slice(0, shown + data.length);
@@ -275,7 +291,8 @@ input.addEventListener("input", run);
 input.addEventListener("focus", () => pagefind(), { once: true });
 for (const select of selects) select.addEventListener("change", run);
 more.addEventListener("click", async () => {
-  const before = shown;
+  const before = list.children.length;
+  more.hidden = true; // one page at a time
   await showMore();
   list.children[before]?.querySelector("a")?.focus();
 });
