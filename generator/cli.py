@@ -28,10 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     # The modules of each command are imported when it runs: a build with nothing to do takes a tenth of a second.
     try:
         if args.command == "search-index":
-            from .site import search
-            records = search.write_index(args.out, args.site)
-            print(f"search index: {records} records in {args.site / search.INDEX_FOLDER}")
-            return 0
+            return _search_index(args)
         if args.command == "build":
             return _build(args)
         from .analyse.corpus import analyse
@@ -118,8 +115,18 @@ def summary(outcome: Outcome) -> Table:
     return table
 
 
-def stopped(err: InputError) -> int:
+def _search_index(args: argparse.Namespace) -> int:
+    from .site import search
+    try:
+        records = search.write_index(args.out, args.site)
+    except InputError as err:
+        return stopped(err, "search index")
+    print(f"search index: {records} records in {args.site / search.INDEX_FOLDER}")
+    return 0
+
+
+def stopped(err: InputError, what: str = "build") -> int:
     """Print every problem; the exit status of a build that stopped."""
-    print(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)
+    print(f"{what} stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n", file=sys.stderr)
     print(str(err), file=sys.stderr)
     return 1

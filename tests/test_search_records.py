@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from generator.core import inline
 from generator.core.layout import RECORDS
@@ -94,6 +97,8 @@ def test_names_cover_themes_regions_years_and_documents(corpus: Corpus) -> None:
 def test_the_index_is_built_from_the_records_and_is_the_same_twice(built: Path, tmp_path: Path) -> None:
     outputs = []
     for name in ("een", "twee"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("<html></html>", encoding="utf-8")
         assert search.write_index(built / "site_src", tmp_path / name) == len(records(built))
         folder = tmp_path / name / search.INDEX_FOLDER
         outputs.append({p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()})
@@ -101,10 +106,17 @@ def test_the_index_is_built_from_the_records_and_is_the_same_twice(built: Path, 
     assert not any(str(path).startswith("pagefind-ui") for path in outputs[0])  # only what the site loads
 
 
-def test_pagefind_files_survive_the_rewrite_unchanged_but_for_order(built: Path) -> None:
-    """The filter files, read and written again, are the bytes Pagefind wrote (apart from the order of values)."""
-    folder = built / "site" / search.INDEX_FOLDER
-    for path in sorted((folder / "filter").glob("*.pf_filter")) + sorted(folder.glob("*.pf_meta")):
+def test_pagefind_files_as_pagefind_writes_them_read_and_write_back_unchanged(built: Path, tmp_path: Path) -> None:
+    """The CBOR reader and writer, on the filter and metadata files straight from Pagefind (before any sorting)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number, record in enumerate(records(built)[:80]):
+        (pages / f"{number:07d}.html").write_text(search._page(record), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(tmp_path / "raw"),
+                    "--silent"], check=True, capture_output=True)
+    files = sorted((tmp_path / "raw" / "filter").glob("*.pf_filter")) + sorted((tmp_path / "raw").glob("*.pf_meta"))
+    assert len(files) >= 4
+    for path in files:
         data = stable_index._unpack(path.read_bytes())
         assert stable_index._encode(stable_index._decode_all(data)) == data, path.name
 
@@ -112,3 +124,20 @@ def test_pagefind_files_survive_the_rewrite_unchanged_but_for_order(built: Path)
 def test_missing_records_stop_the_index_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"(?s)search records are missing.*benelux-site build"):
         search.write_index(tmp_path / "site_src", tmp_path / "site")
+
+
+def test_search_index_problems_are_told_and_leave_the_last_index(built: Path, tmp_path: Path) -> None:
+    docs, site = tmp_path / "site_src", tmp_path / "site"
+    docs.mkdir()
+    site.mkdir()
+    (docs / RECORDS).write_text("[{", encoding="utf-8")
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+    (site / search.INDEX_FOLDER).mkdir()
+    (site / search.INDEX_FOLDER / "pagefind.js").write_text("// the last good index", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "search-index", "--out", str(docs), "--site", str(site)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and "search index stopped" in result.stderr
+    assert f"{docs / RECORDS}:" in result.stderr and "search records cannot be read" in result.stderr
+    assert (site / search.INDEX_FOLDER / "pagefind.js").read_text(encoding="utf-8") == "// the last good index"
+    with pytest.raises(InputError, match="not a built site"):
+        search.write_index(built / "site_src", tmp_path / "empty")

@@ -262,21 +262,33 @@ def write_index(docs_dir: Path, site_dir: Path) -> int:
         raise InputError([Problem(str(source), 0, "the search records are missing",
                                   "generate the pages first (`benelux-site build`, or `mkdocs build`, which runs "
                                   "the generator)")])
-    found: list[Record] = json.loads(source.read_text(encoding="utf-8"))
+    try:
+        found: list[Record] = json.loads(source.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise InputError([Problem(str(source), getattr(err, "lineno", 0), f"the search records cannot be read ({err})",
+                                  "generate the pages again (`benelux-site build`)")]) from None
+    if not (site_dir / "index.html").is_file():
+        raise InputError([Problem(str(site_dir), 0, "this is not a built site (it has no index.html)",
+                                  "build the site first, or point --site at the folder the builder wrote")])
     target = (site_dir / INDEX_FOLDER).resolve()
-    shutil.rmtree(target, ignore_errors=True)
+    staged = target.with_name(f".{INDEX_FOLDER}.tmp")  # the last good index stays until the new one is complete
+    shutil.rmtree(staged, ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         pages = Path(tmp)
         for number, record in enumerate(found):
             (pages / f"{number:07d}.html").write_text(_page(record), encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(target),
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(staged),
                                  "--force-language", LANGUAGE, "--silent"], capture_output=True, text=True)
     if result.returncode:
-        raise RuntimeError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
-    stable_index.stabilise(target)
+        output = f"{result.stdout}{result.stderr}".strip()
+        raise InputError([Problem(str(source), 0, f"Pagefind could not index the records:\n{output}",
+                                  "check that the pagefind package is installed (`make site` installs it)")])
+    stable_index.stabilise(staged)
     for unused in UNUSED:  # the site has its own search page and marks passages itself
-        for path in target.glob(unused):
+        for path in staged.glob(unused):
             path.unlink()
+    shutil.rmtree(target, ignore_errors=True)
+    staged.rename(target)
     return len(found)
 
 

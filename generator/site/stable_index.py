@@ -28,7 +28,8 @@ def stabilise(folder: Path) -> None:
     renamed: dict[str, str] = {}
     for path in sorted((folder / "filter").glob("*.pf_filter")):
         name, values = _read(path)
-        assert isinstance(values, list) and isinstance(name, str)
+        if not (isinstance(values, list) and isinstance(name, str)):
+            raise ValueError(f"{path}: not a Pagefind filter file of the expected form")
         data = _encode([name, sorted(values, key=_key)])
         new = _renamed(path.stem, data, 7)
         renamed[path.stem] = new
@@ -37,9 +38,10 @@ def stabilise(folder: Path) -> None:
     for language in entry["languages"].values():
         path = folder / f"pagefind.{language['hash']}.pf_meta"
         meta = _decode_all(_unpack(path.read_bytes()))
-        assert isinstance(meta, list)
-        filters = meta[3]
-        assert isinstance(filters, list)
+        filters = meta[3] if isinstance(meta, list) and len(meta) > 3 else None
+        if not isinstance(meta, list) or not isinstance(filters, list) or not all(
+                isinstance(f, list) and len(f) == 2 and isinstance(f[1], str) for f in filters):
+            raise ValueError(f"{path}: not a Pagefind metadata file of the expected form")
         meta[3] = sorted(([f[0], renamed.get(f[1], f[1])] for f in filters if isinstance(f, list)
                           and isinstance(f[1], str)), key=_key)
         data = _encode(meta)
@@ -61,7 +63,8 @@ def _renamed(old: str, data: bytes, length: int) -> str:
 
 def _read(path: Path) -> list[Value]:
     value = _decode_all(_unpack(path.read_bytes()))
-    assert isinstance(value, list)
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError(f"{path}: not a Pagefind filter file of the expected form")
     return value
 
 

@@ -4,7 +4,9 @@
 (function () {
   var query = new URLSearchParams(location.search).get("markeer");
   if (!query || !location.hash) return;
-  var passage = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  var id = location.hash.slice(1);
+  try { id = decodeURIComponent(id); } catch (malformed) { /* keep the hash as it is */ }
+  var passage = document.getElementById(id);
   if (!passage) return;
   passage.classList.add("zoek-doel");
   var fold = function (text) { return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); };

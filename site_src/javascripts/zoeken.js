@@ -29,14 +29,24 @@ let terms = [];
 let keys = [];
 let pinned;
 
-// One load of Pagefind, however many keystrokes ask for it while it loads.
+// One load of Pagefind, however many keystrokes ask for it while it loads; after a failure the next search
+// tries again.
 function pagefind() {
   engine ||= import(new URL("pagefind/pagefind.js", root).href).then(async (loaded) => {
     await loaded.options({ baseUrl: root.pathname });
     await loaded.init();
     return loaded;
+  }).catch((error) => {
+    engine = null;
+    throw error;
   });
   return engine;
+}
+
+function failed(error) {
+  console.warn("Zoeken mislukt:", error);
+  status.textContent = "Zoeken lukt nu niet (de zoekindex kon niet worden geladen). Probeer het zo nog eens.";
+  more.hidden = true;
 }
 
 // Pagefind 1.5 makes every metadata field searchable; the fields only the page reads are stored hex-encoded
@@ -282,24 +292,29 @@ function snippet(paragraph) {
   return p;
 }
 
+// Every search, from whatever starts it: a failure is told to the reader.
+function start() {
+  run().catch(failed);
+}
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  run();
+  start();
 });
-input.addEventListener("input", run);
+input.addEventListener("input", start);
 // A reader who puts the cursor in the search box starts a search: the engine loads while they type.
-input.addEventListener("focus", () => pagefind(), { once: true });
-for (const select of selects) select.addEventListener("change", run);
+input.addEventListener("focus", () => pagefind().catch(() => {}), { once: true }); // a search tells any failure
+for (const select of selects) select.addEventListener("change", start);
 more.addEventListener("click", async () => {
   const before = list.children.length;
   more.hidden = true; // one page at a time
-  await showMore();
+  await showMore().catch(failed);
   list.children[before]?.querySelector("a")?.focus();
 });
 window.addEventListener("popstate", () => {
   readAddress();
-  run();
+  start();
 });
 
 readAddress();
-if (input.value.trim()) run();
+if (input.value.trim()) start();
