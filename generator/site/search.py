@@ -49,7 +49,6 @@ and no query should find a section by its theme labels or paragraph anchors (zoe
 PARAGRAPH = "\u2062"
 """Opens each paragraph of a section's record (INVISIBLE TIMES: never in a cleaned text)."""
 WORD = re.compile(r"[^\W\d_]+")
-TAG = re.compile(r"<[^>]+>")
 MIN_PART = 4
 """Shortest compound part worth indexing: shorter ones (en, of, de) match everything."""
 KNOWN_HEAD = 5
