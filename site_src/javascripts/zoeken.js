@@ -32,15 +32,36 @@ let pinned;
 // One load of Pagefind, however many keystrokes ask for it while it loads; after a failure the next search
 // tries again.
 function pagefind() {
-  engine ||= import(new URL("pagefind/pagefind.js", root).href).then(async (loaded) => {
-    await loaded.options({ baseUrl: root.pathname });
+  if (engine) return engine;
+  const cacheTag = String(Date.now());
+  warmUp(cacheTag);
+  engine = import(new URL("pagefind/pagefind.js", root).href).then(async (loaded) => {
+    await loaded.options({ baseUrl: root.pathname, metaCacheTag: cacheTag });
     await loaded.init();
+    // init() returns before the engine has its list of records; an empty search waits for it, so that the
+    // first real search is for what the reader has typed by then, not for its first letters.
+    await loaded.search("");
     return loaded;
   }).catch((error) => {
     engine = null;
     throw error;
   });
   return engine;
+}
+
+// Pagefind fetches its files one after the other (its script, then its worker, the index's entry, then the
+// engine and the list of records); on a slow line each waits a round trip for the previous one. The same files
+// are asked for at once here, so Pagefind finds them in the browser's cache, or on their way.
+function warmUp(cacheTag) {
+  const base = new URL("pagefind/", root);
+  const fetched = (path) => fetch(new URL(path, base)).catch(() => null);
+  fetched("pagefind-worker.js");
+  fetched(`pagefind-entry.json?ts=${cacheTag}`).then((response) => response?.json()).then((entry) => {
+    const index = entry?.languages && (entry.languages.nl || Object.values(entry.languages)[0]);
+    if (!index) return;
+    fetched(`pagefind.${index.hash}.pf_meta`);
+    fetched(`wasm.${index.wasm || "unknown"}.pagefind`);
+  }).catch(() => {});
 }
 
 function failed(error) {
@@ -154,13 +175,14 @@ async function run() {
   }
   searching = true;
   let search;
+  let loaded = [];
   try {
     search = await engine.search(query, { filters: chosenFilters() });
+    // The next search waits until these first results are loaded: on a slow line the two would share it.
+    if (current > rendered) loaded = await Promise.all(search.results.slice(0, FIRST).map(load));
   } finally {
     searching = false;
   }
-  if (current < rendered) return;
-  const loaded = await Promise.all(search.results.slice(0, FIRST).map(load));
   // While the reader types on, the results of a shorter query are shown until newer ones are loaded.
   if (current < rendered) return;
   rendered = current;
