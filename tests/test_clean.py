@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from helpers import ROOT, generate
 
 from generator.clean import lexicon
 from generator.clean.chain import STEPS, clean
@@ -120,3 +124,23 @@ def test_is_caps(text: str, caps: bool) -> None:
 def test_hyphen_end_finds_the_broken_word(text: str, word: str | None) -> None:
     found = rules.hyphen_end(text)
     assert (found.group(1) if found else None) == word
+
+
+def test_running_headers_are_found_without_a_furniture_list(tmp_path: Path) -> None:
+    """The five texts with their `furniture` lists removed give the same pages as with them."""
+    bare = tmp_path / "raw"
+    bare.mkdir()
+    removed = 0
+    for source in sorted((ROOT / "raw").glob("*.txt")):
+        text, count = re.subn(r"\nfurniture:\n(  - .*\n)+", "\n", source.read_text(encoding="utf-8"), count=1)
+        removed += count
+        (bare / source.name).write_text(text, encoding="utf-8")
+    assert removed == 2, "two of the five texts declare their running headers"
+    for raw, out in ((ROOT / "raw", tmp_path / "with"), (bare, tmp_path / "without")):
+        assert generate(raw, out).returncode == 0
+    pages = {p.relative_to(tmp_path / "with") for p in (tmp_path / "with").rglob("*.md")}
+    assert len(pages) > 40
+    assert pages == {p.relative_to(tmp_path / "without") for p in (tmp_path / "without").rglob("*.md")}
+    different = [str(p) for p in sorted(pages) if (tmp_path / "with" / p).read_bytes() !=
+                 (tmp_path / "without" / p).read_bytes()]
+    assert different == []

@@ -1,4 +1,8 @@
-"""The "furniture" step: page numbers and running headers and footers become page breaks."""
+"""The "furniture" step: page numbers and running headers and footers become page breaks.
+
+Running headers and footers are those the front matter declares (`furniture`) and those found in the text itself
+(`detected`), so a file dropped in raw/ without a list is cleaned the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,21 @@ from dataclasses import replace
 from .draft import Context, Draft, Line
 
 PAGE_NUMBER = re.compile(r"\d{1,3}")
+PARLIAMENTARY_PAPER = re.compile(r"(Eerste|Tweede) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, \d[\d ]*\d, "
+                                 r"([A-Z]{1,3}|nr\. ?\d+) ?\d*")
+"""The running header of a Dutch parliamentary paper ("Eerste Kamer, vergaderjaar 2020–2021, 31 585, H 3")."""
+MAX_LINES = 3
+"""A running header or footer takes at most this many lines."""
+MIN_WORDS, MAX_WORDS = 2, 10
+REPEATS = 2
+"""A line that recurs at page boundaries this many times is a running header or footer."""
+SENTENCE_END = re.compile(r"[.!?:;,]$")
 
 
 def drop_furniture(draft: Draft, context: Context) -> Draft:
     """Replace bare page numbers and running headers/footers by page-break lines."""
-    patterns = [re.compile(p) for p in context.furniture]
     lines = list(draft.lines)
+    patterns = [re.compile(p) for p in context.furniture] + detected(lines)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -34,7 +47,7 @@ def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) 
     if PAGE_NUMBER.fullmatch(lines[i].text) and not lines[i].toc:
         return 1
     joined = ""
-    for span in range(min(3, len(lines) - i) if patterns else 0):
+    for span in range(min(MAX_LINES, len(lines) - i) if patterns else 0):
         line = lines[i + span]
         if line.kind != "text":
             break
@@ -42,3 +55,50 @@ def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) 
         if any(p.fullmatch(joined) for p in patterns):
             return span + 1
     return 0
+
+
+def detected(lines: list[Line]) -> list[re.Pattern[str]]:
+    """Running headers and footers found in the text: a short line (or two or three read together) that recurs
+    at page boundaries, digits aside, or has the form of a parliamentary paper's header."""
+    found: dict[str, list[int]] = {}
+    for i in range(len(lines)):
+        for span in range(1, MAX_LINES + 1):
+            group = _group(lines, i, span)
+            if group is None:
+                break
+            if PARLIAMENTARY_PAPER.fullmatch(group):
+                found.setdefault(_pattern(group), []).extend([i] * REPEATS)
+            elif _at_page_boundary(lines, i, span) and _looks_like_furniture(group):
+                found.setdefault(_pattern(group), []).append(i)
+    return [re.compile(pattern) for pattern, starts in sorted(found.items()) if len(starts) >= REPEATS]
+
+
+def _group(lines: list[Line], i: int, span: int) -> str | None:
+    """The text of `span` text lines from `i` on, read together; None if they are not all text lines."""
+    group = lines[i:i + span]
+    if len(group) < span or any(line.kind != "text" or line.toc for line in group):
+        return None
+    return " ".join(line.text for line in group)
+
+
+def _at_page_boundary(lines: list[Line], i: int, span: int) -> bool:
+    """Does the group start a page (the extraction indents a page's first line, or a page number precedes it)
+    and stand alone (an empty line or the end follows)?"""
+    after = lines[i + span] if i + span < len(lines) else None
+    if after is not None and after.kind == "text":
+        return False
+    if lines[i].page_start:
+        return True
+    j = i - 1
+    while j >= 0 and lines[j].kind != "text":
+        j -= 1
+    return j >= 0 and bool(PAGE_NUMBER.fullmatch(lines[j].text))
+
+
+def _looks_like_furniture(text: str) -> bool:
+    return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _pattern(text: str) -> str:
+    """The group as a pattern in which every number may differ (page numbers in headers)."""
+    return r"\d+".join(re.escape(part) for part in re.split(r"\d+", text))
