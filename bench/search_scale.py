@@ -13,8 +13,9 @@ down, 750 kbit/s up, 150 ms latency, 4× CPU slowdown, set through the DevTools 
   included);
 - *to full query*: from the last keystroke until the results of the whole word are on the page;
 - *index s*: `benelux-site search-index` alone (Pagefind over the records), and the number of records.
-Bytes are gzip-compressed sizes of the files requested (Pagefind's index files are compressed already); the
-test server sends text files gzip-compressed, as web hosts do.
+Bytes are the response bodies as transferred (a file the browser has in its cache counts 0; Pagefind's index
+files are compressed already); the test server sends text files gzip-compressed, with Last-Modified, as web
+hosts do.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -68,10 +70,17 @@ WATCH = """() => {
 def measure(site: Path) -> dict[str, float]:
     """Requests are seen by Playwright (the page's and Pagefind's worker's), timed on the wall clock; the first
     keystroke and the first result are timed in the page on the same clock (timeOrigin + now)."""
-    requests: list[tuple[float, str]] = []
+    started: dict[object, float] = {}
+    requests: list[tuple[float, str, int]] = []  # (start, path, bytes transferred: 0 when from the cache)
+
+    def finished(request: Any) -> None:
+        body = max(0, request.sizes()["responseBodySize"])
+        requests.append((started.get(request, time.time() * 1000), _path(request.url, base), body))
+
     with serve(site, compress=True) as base, browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]
-        page.on("request", lambda request: requests.append((time.time() * 1000, _path(request.url, base))))
+        page.on("request", lambda request: started.setdefault(request, time.time() * 1000))
+        page.on("requestfinished", finished)
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", MOBILE)
@@ -79,7 +88,7 @@ def measure(site: Path) -> dict[str, float]:
         for path in ("/", "/zoeken/"):
             page.goto(base + path, wait_until="load", timeout=600_000)
             page.wait_for_timeout(3000)  # what the page fetches on its own once loaded
-        before = sum(compressed(site, u) for _, u in requests if "/pagefind/" in u)
+        before = sum(size for _, u, size in requests if "/pagefind/" in u)
         requests.clear()
         page.evaluate(WATCH)
         page.focus("#zoek-term")
@@ -90,10 +99,11 @@ def measure(site: Path) -> dict[str, float]:
         page.wait_for_function(f"q => {STATUS}.includes('“' + q + '”')", arg=QUERY, timeout=600_000)
         full = time.perf_counter()
         first_key, first_result = page.evaluate("() => [window.firstKey, window.firstResult]")
+        page.wait_for_timeout(1000)  # requests still under way finish
     code = compressed(site, SEARCH_CODE)  # loaded with the page, counted as the search's own code
     return {"before": before, "first_s": (first_result - first_key) / 1000,
-            "first_bytes": code + sum(compressed(site, u) for t, u in requests if t <= first_result),
-            "all_bytes": code + sum(compressed(site, u) for _, u in requests), "full_s": full - last_key}
+            "first_bytes": code + sum(size for t, _, size in requests if t <= first_result),
+            "all_bytes": code + sum(size for _, _, size in requests), "full_s": full - last_key}
 
 
 def _path(url: str, base: str) -> str:
@@ -121,7 +131,7 @@ def main() -> None:
             records = len(json.loads((work / "site_src" / RECORDS).read_text(encoding="utf-8")))
             m = measure(work / "site")
             print(f"| {size} | {records} | {index_seconds:.1f} | {m['before'] / 1000:.0f} | "
-                  f"{m['first_bytes'] / 1000:.0f} | {m['first_s']:.1f} | {m['all_bytes'] / 1000:.0f} | "
+                  f"{m['first_bytes'] / 1000:.0f} | {m['first_s']:.2f} | {m['all_bytes'] / 1000:.0f} | "
                   f"{m['full_s']:.1f} |", flush=True)
 
 
