@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from generator.core import presidency
 from generator.core.records import Corpus
 from generator.site import facets, feeds, overview
+from generator.site.facets import Entry
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -21,14 +23,50 @@ def test_presiding_country_follows_the_rotation(year: int, country: str) -> None
     assert presidency.presiding_country(year) == country
 
 
-def test_matrix_counts_and_shades(corpus: Corpus) -> None:
+def test_matrix_counts_and_shades_by_share_of_the_year(corpus: Corpus) -> None:
+    """The shade is the theme's share of its year's passages: a short results overview is not paler than a plan."""
+    years = [2020, 2023, 2025, 2026]
     themes = facets.by_term(corpus, "theme", corpus.themes)
-    rows = overview.matrix(themes, [2020, 2023, 2025, 2026])
+    totals = {int(f.slug): len(f.entries) for f in facets.by_year(corpus)}
+    rows = overview.matrix(themes, years, totals)
     for facet, cells in rows:
-        assert [c.count for c in cells] == [sum(1 for e in facet.entries if e.year == y) for y in (2020, 2023, 2025, 2026)]
+        assert [c.count for c in cells] == [sum(1 for e in facet.entries if e.year == y) for y in years]
         assert all((c.weight == 0) == (c.count == 0) and 0 <= c.weight <= 4 for c in cells)
-    busiest = max(c.count for _, cells in rows for c in cells)
-    assert any(c.weight == 4 and c.count == busiest for _, cells in rows for c in cells)
+    shares = [(c.count / totals[y], c.weight) for _, cells in rows for c, y in zip(cells, years, strict=True)]
+    assert max(shares)[1] == 4
+    assert all(w1 <= w2 for (s1, w1), (s2, w2) in zip(sorted(shares), sorted(shares)[1:], strict=False))
+
+
+def _facet(slug: str, counts: dict[int, int]) -> facets.Facet:
+    """A theme with `counts[year]` passages per year (the entries are only counted)."""
+    entries = tuple(Entry(document=_Doc(year), section=None, paragraph=None)  # type: ignore[arg-type]
+                    for year, n in counts.items() for _ in range(n))
+    return facets.Facet("theme", slug, slug.title(), "", entries)
+
+
+@dataclass(frozen=True)
+class _Meta:
+    year: int
+
+
+@dataclass(frozen=True)
+class _Doc:
+    year: int
+
+    @property
+    def meta(self) -> _Meta:
+        return _Meta(self.year)
+
+
+def test_comparison_is_by_share_and_names_what_is_new() -> None:
+    """2025: one results overview (32 passages); 2026: a plan and a letter (230). Raw counts would show
+    every shared theme as 'more attention'."""
+    themes = [_facet("energie", {2025: 4, 2026: 29}), _facet("digitaal", {2025: 1, 2026: 30}),
+              _facet("fiets", {2025: 8, 2026: 10}), _facet("zorg", {2020: 3, 2026: 5}),
+              _facet("kernfusie", {2026: 2}), _facet("vuurwerk", {2025: 2})]
+    kinds = {c.slug: c.kind for c in overview.compare(themes, 2026, 2025, {2020: 50, 2025: 32, 2026: 230})}
+    assert kinds == {"energie": "same", "digitaal": "more", "fiets": "fewer", "zorg": "back", "kernfusie": "new",
+                     "vuurwerk": "gone"}
 
 
 def test_timeline_marks_new_and_dropped_themes(corpus: Corpus) -> None:
@@ -55,7 +93,10 @@ def test_priorities_come_in_the_documents_order(corpus: Corpus) -> None:
 def test_year_page_shows_country_priorities_and_comparison(built: Path) -> None:
     page = (built / "site_src" / "jaren" / "2026.md").read_text(encoding="utf-8")
     assert "**Voorzitter:** Nederland" in page and "1 januari 2026 neemt Nederland" in page
-    assert "## Prioriteiten" in page and "## Vergeleken met 2025" in page and "**Nieuw:**" in page
+    assert "## Prioriteiten" in page and "## Vergeleken met 2025" in page
+    assert "Vergeleken wordt het aandeel van elk thema in de alinea's van het jaar, niet het aantal" in page
+    assert "**Weer genoemd:**" in page and "**Meer aandacht:**" in page and "%" in page
+    assert "Let op: de documenten van 2025 bevatten resultaten, die van 2026 plannen" in page
     first = (built / "site_src" / "jaren" / "2020.md").read_text(encoding="utf-8")
     assert "Vergeleken met" not in first
 
@@ -66,7 +107,9 @@ def test_home_shows_the_theme_by_year_table(built: Path, corpus: Corpus) -> None
     assert table.count('<th scope="row">') == 15 and '<th scope="col">2026</th>' in table
     energy_2026 = sum(1 for d in corpus.documents if d.meta.year == 2026 for p in d.paragraphs if "energie" in p.themes)
     assert f'href="themas/energie/#jaar-2026" title="Energie in 2026: {energy_2026} alinea\'s">{energy_2026}</a>' in table
-    assert "Nieuw in 2026 ten opzichte van 2023:" in home and "Nieuw in 2026 ten opzichte van 2025:" in home
+    assert "Genoemd in 2026, niet in 2023:" in home and "Genoemd in 2026, niet in 2025:" in home
+    assert "Het archief bevat de voorzitterschappen van 2020, 2023, 2025 en 2026. Van 2021, 2022 en 2024 zijn nog " \
+           "geen documenten opgenomen." in home
     regions = (built / "site" / "regios" / "index.html").read_text(encoding="utf-8")
     assert '<table class="matrix-tabel">' in regions and 'href="noordrijn-westfalen/#jaar-2026"' in regions
 

@@ -18,7 +18,9 @@ country: BE
 date: 2023-12-15
 issuer: Testafzender
 ---
-Per 1 januari 2024 neemt België het voorzitterschap over. De samenwerking met Noordrijn-Westfalen en
+Per 1 januari 2024 neemt België het voorzitterschap over.
+
+De samenwerking met Noordrijn-Westfalen en
 de Grande Région wordt voortgezet, met aandacht voor energie, fietsverkeer en de bestrijding van
 sociale fraude.
 """

@@ -41,3 +41,26 @@ def test_held_out_paragraphs_stay_reasonable(corpus: Corpus) -> None:
     print(f"held-out themes: precision {themes.precision():.3f}, recall {themes.recall():.3f}")
     assert themes.precision() >= 0.75 and themes.recall() >= 0.75, disagreements
     assert regions.precision() == 1.0 and regions.recall() == 1.0, disagreements
+
+
+def _keys(name: str) -> list[str]:
+    return [line.split("\t")[0] for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def test_the_blind_held_out_set_is_new_large_and_from_every_document() -> None:
+    dev, test = _keys("labels-dev.tsv"), _keys("labels-test.tsv")
+    earlier = set(_keys("labels.tsv")) | set(_keys("labels-heldout.tsv"))
+    assert len(dev) + len(test) >= 150
+    assert set(dev) & set(test) == set() and (set(dev) | set(test)) & earlier == set()
+    assert len({key.split("#")[0] for key in test}) == 5 and len({key.split("#")[0] for key in dev}) == 5
+
+
+def test_theme_precision_and_recall_on_the_untouched_test_half(corpus: Corpus) -> None:
+    """The figure readers get on text nobody tuned for (issue 12 aims at 0.9 / 0.9 with no theme below 0.8; this
+    holds what the rules reach now, so that no change makes it worse unnoticed)."""
+    themes, regions, _ = evaluate.labels(corpus, FIXTURES / "labels-test.tsv")
+    print(f"test half: themes precision {themes.precision():.3f}, recall {themes.recall():.3f}; "
+          f"regions precision {regions.precision():.3f}, recall {regions.recall():.3f}")
+    assert themes.precision() >= 0.86 and themes.recall() >= 0.89
+    assert regions.precision() >= 0.95 and regions.recall() >= 0.85

@@ -12,7 +12,7 @@ def test_report_lists_unthemed_and_crowded_paragraphs(corpus: Corpus) -> None:
     for doc in c.documents:
         assert doc.slug in text
         for p in doc.paragraphs:
-            if p.kind != "toc" and not p.themes:
+            if not p.part and not p.themes:
                 assert f"no theme    #{p.id} " in text
             if len(p.themes) > report.MANY:
                 assert f"{len(p.themes)} themes    #{p.id} " in text

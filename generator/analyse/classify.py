@@ -11,9 +11,9 @@ import ahocorasick
 from ..core.inline import plain
 from ..core.records import Document, Evidence, Paragraph, Section, Term
 from ..core.text import match_form
-from ..ingest.patterns import WEAK, literal_part, pattern_source
+from ..ingest.patterns import LISTED, NEAR_WORDS, WEAK, literal_part, pattern_source, split_term
 
-SHORT = 60
+SHORT = 90
 """A paragraph of at most this many words without a theme of its own takes its heading's themes."""
 WEAK_HITS = 2
 """Weak terms (see `patterns.WEAK`) count when they occur this many times."""
@@ -21,16 +21,60 @@ MIN_INHERIT = 5
 """Shorter lines (a signature, a date) take no theme from their heading."""
 
 
-Pattern = tuple[bool, str, "re.Pattern[str]"]
-"""(weak?, literal part, regex) of one term; the literal is a cheap pre-check."""
+@dataclass(frozen=True)
+class Rule:
+    """One term of a vocabulary entry, compiled (see `patterns` for how editors write it)."""
+
+    literal: str
+    """A piece of text every match contains: a cheap pre-check ('' when unknown)."""
+    regex: re.Pattern[str]
+    weak: bool = False
+    listed: bool = False
+    """A subject term: a match inside an enumeration does not count."""
+    unless: re.Pattern[str] | None = None
+    """Terms that must not occur within `NEAR_WORDS` words of the match."""
+
+    @classmethod
+    def of(cls, term: str) -> Rule:
+        prefixes, pattern, near = split_term(term)
+        unless = re.compile("|".join(f"(?:{pattern_source(n)})" for n in near)) if near else None
+        return cls(literal_part(pattern), re.compile(pattern_source(pattern)), WEAK in prefixes, LISTED in prefixes,
+                   unless)
+
+    def matches(self, folded: str) -> list[str]:
+        """Every match in the folded text that counts."""
+        return [m.group(0) for m in self.regex.finditer(folded) if self._counts(folded, m)]
+
+    def _counts(self, folded: str, match: re.Match[str]) -> bool:
+        if self.unless is not None:
+            before = folded[:match.start()].split()[-NEAR_WORDS:]
+            after = folded[match.end():].split()[:NEAR_WORDS]
+            if self.unless.search(" ".join([*before, match.group(0), *after])):
+                return False
+        return not (self.listed and _in_enumeration(folded, match))
+
+
+ENUMERATION_ITEMS = 3
+
+
+def _in_enumeration(folded: str, match: re.Match[str]) -> bool:
+    """Is the match one item of a list of at least ENUMERATION_ITEMS, in its sentence ("a, b, c en d")?"""
+    start = max(folded.rfind(". ", 0, match.start()), folded.rfind(": ", 0, match.start())) + 1
+    stop = min(i for i in (folded.find(". ", match.end()), len(folded)) if i >= 0)
+    sentence = folded[start:stop]
+    if sentence.count(",") < ENUMERATION_ITEMS - 1:
+        return False
+    before = folded[max(start, match.start() - 3):match.start()]
+    after = folded[match.end():match.end() + 40]
+    return "," in before or bool(re.match(r"\s*(,|(?:\w+ ){0,2}?(en|of)\b)", after))
 
 
 @dataclass(frozen=True)
 class Matcher:
-    """Compiled patterns of one vocabulary, and an automaton that finds all their literal parts in one pass."""
+    """Compiled terms of one vocabulary, and an automaton that finds all their literal parts in one pass."""
 
-    entries: tuple[tuple[str, tuple[Pattern, ...]], ...]
-    """(slug, patterns) in vocabulary order."""
+    entries: tuple[tuple[str, tuple[Rule, ...]], ...]
+    """(slug, rules) in vocabulary order."""
     literals: ahocorasick.Automaton
     """Literal part → (the literal part, indexes of the entries that have a term with it)."""
     always: frozenset[int]
@@ -38,15 +82,11 @@ class Matcher:
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Matcher:
-        def compiled(pattern: str) -> Pattern:
-            weak = pattern.startswith(WEAK)
-            source = pattern[len(WEAK):] if weak else pattern
-            return weak, literal_part(source), re.compile(pattern_source(source))
-        entries = tuple((t.slug, tuple(compiled(p) for p in t.patterns)) for t in terms)
+        entries = tuple((t.slug, tuple(Rule.of(p) for p in t.patterns)) for t in terms)
         owners: dict[str, set[int]] = {}
-        for i, (_, patterns) in enumerate(entries):
-            for _, literal, _ in patterns:
-                owners.setdefault(literal, set()).add(i)
+        for i, (_, rules) in enumerate(entries):
+            for rule in rules:
+                owners.setdefault(rule.literal, set()).add(i)
         automaton = ahocorasick.Automaton()
         for literal, indexes in owners.items():
             if literal:
@@ -64,14 +104,13 @@ class Matcher:
             candidates |= indexes
         found = []
         for i in sorted(candidates):
-            slug, patterns = self.entries[i]
-            match = next((m for weak, literal, regex in patterns
-                          if not weak and literal in present and (m := regex.search(folded))), None)
+            slug, rules = self.entries[i]
+            match = next((hits[0] for rule in rules
+                          if not rule.weak and rule.literal in present and (hits := rule.matches(folded))), None)
             if match:
-                found.append((slug, match.group(0)))
+                found.append((slug, match))
                 continue
-            weak_hits = [m.group(0) for weak, literal, regex in patterns if weak and literal in present
-                         for m in regex.finditer(folded)]
+            weak_hits = [hit for rule in rules if rule.weak and rule.literal in present for hit in rule.matches(folded)]
             if len(weak_hits) >= WEAK_HITS:
                 found.append((slug, " + ".join(weak_hits[:WEAK_HITS])))
         return tuple(found)
@@ -104,7 +143,7 @@ def _heading_themes(section: Section, themes: Matcher) -> tuple[Evidence, ...]:
 
 
 def _classify(paragraph: Paragraph, context: tuple[Evidence, ...], themes: Matcher, regions: Matcher) -> Paragraph:
-    if paragraph.kind == "toc":
+    if paragraph.part:  # a salutation, signature, table of contents… is not about anything
         return paragraph
     own = tuple(Evidence(slug, "theme", term) for slug, term in themes.evidence(paragraph.text))
     words = len(plain(paragraph.text).split())

@@ -12,9 +12,10 @@ from ..clean.chain import clean
 from ..clean.draft import Context
 from ..core import parallel
 from ..core.problems import InputError, Problem
-from ..core.records import Conservation, Corpus, Document, RawDocument, Term
+from ..core.records import Conservation, Corpus, Document, Override, RawDocument, Term
+from ..ingest import overrides as overrides_file
 from ..ingest import read, vocabulary
-from . import classify, conservation, segment
+from . import classify, conservation, overrides, parts, segment
 
 PARALLEL_FROM = 12
 """From this many documents on, documents are analysed in parallel processes (same results, same order)."""
@@ -34,7 +35,7 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
 
     `progress(done, total)` is called after each document, for a progress bar.
     """
-    raws, warnings, themes, regions = _inputs(raw_dir, vocabulary_dir)
+    raws, warnings, themes, regions, decisions = _inputs(raw_dir, vocabulary_dir)
     done = (lambda count: progress(count, len(raws))) if progress else None
     if len(raws) >= PARALLEL_FROM:
         parts = parallel.split([raw.body for raw in raws])
@@ -52,13 +53,15 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
                                   "this is a cleaner bug: report it with this file; "
                                   "meanwhile check the furniture patterns")
                           for raw, f in lost])
-    return Corpus(documents=tuple(doc for doc, _ in results), themes=themes, regions=regions,
-                  conservation=tuple(figures), warnings=tuple(warnings))
+    documents, ignored = overrides.apply(tuple(doc for doc, _ in results), decisions, themes)
+    return Corpus(documents=documents, themes=themes, regions=regions, conservation=tuple(figures),
+                  warnings=(*warnings, *ignored), overrides=decisions)
 
 
 def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], list[Problem], tuple[Term, ...],
-                                                          tuple[Term, ...]]:
-    """The raw documents, the warnings and both vocabularies; every problem of all of them at once."""
+                                                          tuple[Term, ...], tuple[Override, ...]]:
+    """The raw documents, the warnings, both vocabularies and the editors' overrides; every problem of all of
+    them at once."""
     problems: list[Problem] = []
     raws: list[RawDocument] = []
     warnings: list[Problem] = []
@@ -72,9 +75,16 @@ def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], lis
             terms[name] = vocabulary.load(vocabulary_dir / f"{name}.yml")
         except InputError as err:
             problems += err.problems
+    decisions: tuple[Override, ...] = ()
+    if len(terms) == 2:
+        known = {t.slug for t in terms["themes"] + terms["regions"]}
+        try:
+            decisions = overrides_file.load(vocabulary_dir / overrides_file.NAME, known)
+        except InputError as err:
+            problems += err.problems
     if problems:
         raise InputError(problems)
-    return raws, warnings, terms["themes"], terms["regions"]
+    return raws, warnings, terms["themes"], terms["regions"], decisions
 
 
 def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Term, ...]) -> Shared:
@@ -82,8 +92,8 @@ def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Ter
 
 
 def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservation]:
-    """Clean, segment and classify one document, and check that its text is kept."""
+    """Clean, segment, mark its parts and classify one document, and check that its text is kept."""
     draft = clean(raw.body, raw.first_line, Context(raw.meta.furniture, shared.words))
-    doc = Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
-                   footnotes=draft.footnotes)
+    doc = parts.mark(Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
+                              footnotes=draft.footnotes))
     return classify.classify(doc, shared.themes, shared.regions), conservation.check(raw, doc, draft.kept)

@@ -20,6 +20,18 @@ KINDS: dict[Kind, str] = {
 """Each kind as readers see it."""
 ParagraphKind = Literal["p", "li", "ol", "toc"]
 """Paragraph, bullet item, numbered item, table-of-contents line."""
+DocumentPart = Literal["salutation", "address", "opening", "closing", "signature", "contents", "colophon"]
+"""The parts of a document around its content (`analyse.parts`): never a passage on a theme, region or year page."""
+PARTS: dict[DocumentPart, str] = {
+    "salutation": "Aanhef",
+    "address": "Adres en datum",
+    "opening": "Opening van de brief",
+    "closing": "Slot",
+    "signature": "Ondertekening",
+    "contents": "Inhoudsopgave",
+    "colophon": "Colofon",
+}
+"""Each part as readers see it, on the document page."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,8 @@ class Evidence:
     """The text that matched, in matched form."""
     from_heading: bool = False
     """The term is in the paragraph's heading, not in the paragraph."""
+    by_editor: bool = False
+    """Given by an editor in vocabulary/overrides.yml (`term` is their reason)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,8 @@ class Paragraph:
     """Region slugs, set by `classify`."""
     evidence: tuple[Evidence, ...] = ()
     """What decided the themes and regions."""
+    part: DocumentPart | None = None
+    """The document part this paragraph belongs to (salutation, signature…); None for its content."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,21 @@ class Conservation:
 
 
 @dataclass(frozen=True)
+class Override:
+    """An editor's last word on one paragraph's themes and regions (vocabulary/overrides.yml)."""
+
+    paragraph: str
+    """The permanent id: ``<document slug>#<paragraph id>``."""
+    add: tuple[str, ...]
+    """Theme and region slugs the paragraph gets."""
+    remove: tuple[str, ...]
+    """Theme and region slugs it loses."""
+    reason: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything the renderer needs: documents and both vocabularies."""
 
@@ -180,3 +211,5 @@ class Corpus:
     conservation: tuple[Conservation, ...] = ()
     warnings: tuple[Problem, ...] = ()
     """Problems in the input that did not stop the build."""
+    overrides: tuple[Override, ...] = ()
+    """The editors' decisions applied to single paragraphs."""

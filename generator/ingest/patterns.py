@@ -9,6 +9,21 @@ from ..core.text import match_form
 
 WEAK = "~"
 """Prefix of a weak term: common in passing, it counts only when weak terms occur more than once."""
+LISTED = "!"
+"""Prefix of a subject term: it does not count where it is one item of an enumeration ("a, b, c en d")."""
+UNLESS = " unless near "
+"""``term unless near a, b*``: the term does not count within `NEAR_WORDS` words of one of the other terms
+("mobiliteit unless near werknemer*, student*": labour mobility is not transport)."""
+NEAR_WORDS = 8
+
+
+def split_term(term: str) -> tuple[str, str, tuple[str, ...]]:
+    """A term as written → (prefixes among WEAK and LISTED, the pattern, the patterns it must not be near)."""
+    pattern, _, near = term.partition(UNLESS)
+    prefixes = ""
+    while pattern[:1] in (WEAK, LISTED) and pattern[:1] not in prefixes:
+        prefixes, pattern = prefixes + pattern[0], pattern[1:]
+    return prefixes, pattern.strip(), tuple(n.strip() for n in near.split(",") if n.strip())
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:

@@ -9,7 +9,7 @@ import yaml
 
 from ..core.problems import InputError, Problem
 from ..core.records import Term
-from .patterns import WEAK, compile_pattern
+from .patterns import UNLESS, compile_pattern, split_term
 from .read import SLUG
 
 EXAMPLE = """- slug: energie
@@ -67,11 +67,18 @@ def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Probl
                                 "add 'terms:' with at least one word or phrase that signals it"))
         patterns = []
     for pattern in patterns:
-        try:
-            compile_pattern(pattern.removeprefix(WEAK))
-        except re.error as err:
-            problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is not a valid pattern ({err})",
-                                    "fix the regular expression after 're:' or drop the 're:' prefix"))
+        _, term, near = split_term(pattern)
+        if not term or (UNLESS in pattern and not near):
+            problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is incomplete",
+                                    f"write a word before{UNLESS.rstrip()} and the words it must not be near after "
+                                    "it, e.g. 'mobiliteit unless near werknemer*, student*'"))
+            continue
+        for part in (term, *near):
+            try:
+                compile_pattern(part)
+            except re.error as err:
+                problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is not a valid pattern ({err})",
+                                        "fix the regular expression after 're:' or drop the 're:' prefix"))
     aliases = entry.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and SLUG.fullmatch(a) for a in aliases):
         problems.append(Problem(name, line, f"the aliases of {slug!r} are not a list of slugs: {aliases!r}",

@@ -109,6 +109,13 @@ def _set(cell: str) -> set[str]:
     return {part.strip() for part in cell.split(",") if part.strip()}
 
 
+HELD_OUT = {
+    "labels-test.tsv": "Held-out test half (labelled blind, only scored)",
+    "labels-dev.tsv": "Held-out development half (labelled blind, looked at while tuning)",
+    "labels-heldout.tsv": "Earlier held-out paragraphs (20, never tuned on)",
+}
+
+
 def report(corpus: Corpus, fixtures: Path) -> str:
     """All figures as text, for ``python -m generator evaluate``."""
     lines = []
@@ -116,10 +123,15 @@ def report(corpus: Corpus, fixtures: Path) -> str:
     lines.append(f"Line-end hyphenation: {hyph.correct}/{hyph.total} correct ({hyph.share:.1%})")
     lines += [f"  wrong: {f}" for f in hyph.failures]
     themes, regions, disagreements = labels(corpus, fixtures / "labels.tsv")
-    held_themes, held_regions, _ = labels(corpus, fixtures / "labels-heldout.tsv")
-    lines.append(f"Held-out paragraphs (never tuned on): themes precision {held_themes.precision():.3f}, "
-                 f"recall {held_themes.recall():.3f}; regions precision {held_regions.precision():.3f}, "
-                 f"recall {held_regions.recall():.3f}")
+    for name, title in HELD_OUT.items():
+        held_themes, held_regions, _ = labels(corpus, fixtures / name)
+        lines.append(f"{title}: themes precision {held_themes.precision():.3f}, recall {held_themes.recall():.3f}; "
+                     f"regions precision {held_regions.precision():.3f}, recall {held_regions.recall():.3f}")
+    test_themes, _, _ = labels(corpus, fixtures / "labels-test.tsv")
+    per_theme = (f"{label} {test_themes.precision(label):.2f}/{test_themes.recall(label):.2f}"
+                 for label in test_themes.labels())
+    lines.append("  test half per theme (precision/recall): " + ", ".join(per_theme))
+    lines.append("Tuning set (labels.tsv):")
     for name, scores in (("Themes", themes), ("Regions", regions)):
         lines.append(f"{name}: precision {scores.precision():.3f}, recall {scores.recall():.3f}")
         for label in scores.labels():

@@ -15,13 +15,16 @@ def editors_report(corpus: Corpus, paragraph: str | None = None) -> str:
         return _explain(corpus, paragraph)
     lines = []
     for doc in sorted(corpus.documents, key=lambda d: d.slug):
-        body = [p for p in doc.paragraphs if p.kind != "toc"]
+        body = [p for p in doc.paragraphs if not p.part]
         none = [p for p in body if not p.themes]
         many = [p for p in body if len(p.themes) > MANY]
         lines.append(f"{doc.slug} ({doc.path}): {len(body)} paragraphs, {len(none)} without a theme, "
                      f"{len(many)} with more than {MANY}")
         lines += [f"  no theme    #{p.id} (line {p.line}): {_excerpt(p)}" for p in none]
         lines += [f"  {len(p.themes)} themes    #{p.id} (line {p.line}): {', '.join(p.themes)}" for p in many]
+    lines.append(f"Editors' overrides: {len(corpus.overrides)}")
+    lines += [f"  {o.path}:{o.line}: {o.paragraph} +[{', '.join(o.add)}] -[{', '.join(o.remove)}]: {o.reason}"
+              for o in corpus.overrides]
     lines.append("Explain one paragraph: python -m generator report --paragraph <document>#<id>")
     return "\n".join(lines)
 
@@ -34,9 +37,14 @@ def _explain(corpus: Corpus, key: str) -> str:
     doc, p = found[0]
     lines = [f"{doc.slug}#{p.id} ({doc.path}, line {p.line}): {_excerpt(p, 200)}"]
     for evidence in p.evidence:
+        if evidence.by_editor:
+            lines.append(f"  {evidence.kind:6} {evidence.slug:24} by the editors (overrides.yml): {evidence.term}")
+            continue
         source = "from its heading" if evidence.from_heading else "in the paragraph"
         lines.append(f"  {evidence.kind:6} {evidence.slug:24} because of {evidence.term!r} {source}")
-    if not p.evidence:
+    if p.part:
+        lines.append(f"  a part around the document's content ({p.part}): never a passage")
+    elif not p.evidence:
         lines.append("  no theme and no region: no term of vocabulary/themes.yml or regions.yml occurs in it")
     return "\n".join(lines)
 

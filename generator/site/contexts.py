@@ -16,7 +16,7 @@ def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[
 
 
 def year(page: Facet, documents: list[Document], themes: list[Facet], covered: list[int],
-         theme_labels: dict[str, str]) -> dict[str, object]:
+         theme_labels: dict[str, str], totals: dict[int, int]) -> dict[str, object]:
     """A presidency year: its documents, who presided, its priorities and the change since the year before."""
     number = int(page.slug)
     of_year = [d for d in documents if d.meta.year == number]
@@ -24,7 +24,7 @@ def year(page: Facet, documents: list[Document], themes: list[Facet], covered: l
     country = presiding_country(number)
     return dict(facet=page, documents=of_year, description=describe.year(page, of_year, theme_labels),
                 country=country, statement=overview.country_statement(of_year, country), previous=previous,
-                changes=overview.compare(themes, number, previous) if previous else [],
+                changes=overview.compare(themes, number, previous, totals) if previous else [],
                 priorities=[p for d in of_year for p in overview.priorities(d)])
 
 

@@ -77,9 +77,10 @@ class Facet:
 
 
 def entries(corpus: Corpus) -> list[Entry]:
-    """Every paragraph of the corpus in a stable order: year, then document slug, then position."""
+    """Every passage of the corpus in a stable order: year, then document slug, then position. The parts around
+    a document's content (salutation, signature, table of contents…) are not passages."""
     docs = sorted(corpus.documents, key=lambda d: (d.meta.year, d.slug))
-    return [Entry(d, s, p) for d in docs for s in d.sections for p in s.paragraphs if p.kind != "toc"]
+    return [Entry(d, s, p) for d in docs for s in d.sections for p in s.paragraphs if not p.part]
 
 
 def by_term(corpus: Corpus, kind: Literal["theme", "region"], terms: tuple[Term, ...],

@@ -65,7 +65,8 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
     theme_labels = {t.slug: t.label for t in corpus.themes}
     for facet in site.years:
         page(facet.path, "year.md.j2", SITE_PAGE,
-             functools.partial(contexts.year, facet, site.documents, site.themes, site.covered, theme_labels))
+             functools.partial(contexts.year, facet, site.documents, site.themes, site.covered, theme_labels,
+                               site.totals))
     vocabularies: list[tuple[FacetKind, tuple[Term, ...]]] = [("theme", corpus.themes), ("region", corpus.regions)]
     for kind, vocabulary in vocabularies:
         for term in vocabulary:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..core.layout import FOLDERS
 from ..core.presidency import COUNTRIES, CountryCode, presiding_country
-from ..core.records import KINDS, Corpus, Document, Kind
+from ..core.records import KINDS, PARTS, Corpus, Document, DocumentPart, Kind
 from . import facets, overview
 from .facets import Facet
 
@@ -35,6 +35,11 @@ class Site:
     region_matrix: list[tuple[Facet, list[overview.Cell]]]
     countries: dict[CountryCode, str]
     kinds: dict[Kind, str]
+    totals: dict[int, int]
+    """Passages per presidency year: what a theme's share is a share of."""
+    missing: list[int]
+    """Presidency years between the first and the last covered of which the archive has no document yet."""
+    parts: dict[DocumentPart, str]
 
 
 def site_record(corpus: Corpus) -> Site:
@@ -44,14 +49,17 @@ def site_record(corpus: Corpus) -> Site:
     regions = [f for f in facets.by_term(corpus, "region", corpus.regions, everything) if f.entries]
     years = facets.by_year(corpus, everything)
     covered = sorted(int(f.slug) for f in years)
+    totals = {int(f.slug): len(f.entries) for f in years}
     return Site(themes=themes, regions=regions, years=years,
                 documents=sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug)),
                 labels={f"{FOLDERS['theme']}/{t.slug}": t.label for t in corpus.themes}
                 | {f"{FOLDERS['region']}/{r.slug}": r.label for r in corpus.regions},
                 region_pages={r.slug for r in regions}, covered=covered, compare_with=_compare_with(covered),
                 sections={d.slug: _section_numbers(d) for d in corpus.documents},
-                theme_matrix=overview.matrix(themes, covered), region_matrix=overview.matrix(regions, covered),
-                countries=COUNTRIES, kinds=dict(KINDS))
+                theme_matrix=overview.matrix(themes, covered, totals),
+                region_matrix=overview.matrix(regions, covered, totals),
+                countries=COUNTRIES, kinds=dict(KINDS), parts=dict(PARTS), totals=totals,
+                missing=[y for y in range(covered[0], covered[-1]) if y not in covered] if covered else [])
 
 
 def _compare_with(covered: list[int]) -> list[int]:

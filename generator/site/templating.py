@@ -27,7 +27,8 @@ def environment(templates: Path, site: Site) -> jinja2.Environment:
     env.filters.update(md=_markdown_filter(site), plain=inline.plain, yaml=yaml_string, date=dutch_date,
                        section_path=section_path, why=why)
     labels = env.get_template("_macros.md.j2").module.labels  # type: ignore[attr-defined]
-    env.globals.update(changes=lambda year, previous: overview.compare(site.themes, year, previous),
+    env.globals.update(changes=lambda year, previous: overview.compare(site.themes, year, previous, site.totals),
+                       nature=lambda year: overview.nature([d for d in site.documents if d.meta.year == year]),
                        label_links=_label_links(labels))
     return env
 
@@ -73,7 +74,10 @@ def _label_links(labels: Callable[..., Any]) -> Callable[..., str]:
 
 
 def why(evidence: Evidence) -> str:
-    """Evidence as readers see it: the term, and '(in de kop)' for a theme taken from the heading."""
+    """Evidence as readers see it: the term, '(in de kop)' for a theme taken from the heading, or the editors'
+    choice."""
+    if evidence.by_editor:
+        return "keuze van de redactie"
     return f"{evidence.term} (in de kop)" if evidence.from_heading else evidence.term
 
 

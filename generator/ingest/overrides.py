@@ -1,0 +1,102 @@
+"""The editors' last word on single paragraphs: vocabulary/overrides.yml.
+
+Each entry names a paragraph by its permanent id (``<document>#<paragraph>``, as in the address of its passage)
+and the theme or region slugs it gets (`add`) or loses (`remove`), with the editor's reason. Rules stop where
+reading starts; this file is how a curated archive gets every paragraph right. Whether the paragraph exists is
+checked once the documents are analysed (`analyse.overrides`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..core.problems import InputError, Problem
+from ..core.records import Override
+
+NAME = "overrides.yml"
+EXAMPLE = """- paragraph: 2026-benelux-jaarplan#h-2-p1
+  add: [crisisbeheersing]
+  remove: [interne-markt]
+  reason: Gaat over weerbaarheid; concurrentievermogen wordt alleen genoemd."""
+PARAGRAPH = re.compile(r"[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*")
+KEYS = {"paragraph", "add", "remove", "reason"}
+
+
+def load(path: Path, known: set[str]) -> tuple[Override, ...]:
+    """Read the overrides file (none if it does not exist); raise InputError listing every problem in it.
+
+    `known` holds every theme and region slug."""
+    if not path.exists():
+        return ()
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text)
+        entries = yaml.safe_load(text)
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError([Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {err}",
+                                  f"write a list of entries such as:\n{EXAMPLE}")]) from None
+    if entries is None:
+        return ()
+    if not isinstance(entries, list) or not isinstance(node, yaml.SequenceNode):
+        raise InputError([Problem(name, 1, "the file is not a list of entries", f"for example:\n{EXAMPLE}")])
+    problems: list[Problem] = []
+    found: list[Override] = []
+    seen: dict[str, int] = {}
+    for entry, entry_node in zip(entries, node.value, strict=True):
+        line = entry_node.start_mark.line + 1
+        override, wrong = _entry(name, line, entry, known)
+        problems += wrong
+        if override and override.paragraph in seen:
+            problems.append(Problem(name, line, f"paragraph {override.paragraph} is listed twice (also on line "
+                                    f"{seen[override.paragraph]})", "put both decisions in one entry"))
+        if override:
+            seen.setdefault(override.paragraph, line)
+            found.append(override)
+    if problems:
+        raise InputError(problems)
+    return tuple(found)
+
+
+def _entry(name: str, line: int, entry: object, known: set[str]) -> tuple[Override | None, list[Problem]]:
+    if not isinstance(entry, dict):
+        return None, [Problem(name, line, "an entry is not a set of 'key: value' lines", f"for example:\n{EXAMPLE}")]
+    problems = []
+    paragraph = entry.get("paragraph")
+    if not isinstance(paragraph, str) or not PARAGRAPH.fullmatch(paragraph):
+        problems.append(Problem(name, line, f"'paragraph' is {paragraph!r}, not a paragraph id",
+                                "write <document slug>#<paragraph id>, as after /documenten/ in the passage's link, "
+                                "e.g. 2026-benelux-jaarplan#h-2-p1"))
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("add", "remove"):
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(Problem(name, line, f"'{key}' is not a list of slugs: {value!r}",
+                                    f"write e.g. {key}: [energie]"))
+            value = []
+        for slug in value:
+            if slug not in known:
+                problems.append(Problem(name, line, f"unknown theme or region '{slug}' under '{key}'",
+                                        "use a slug of vocabulary/themes.yml or vocabulary/regions.yml"))
+        lists[key] = tuple(value)
+    if not lists["add"] and not lists["remove"]:
+        problems.append(Problem(name, line, "the entry neither adds nor removes anything",
+                                "give 'add' or 'remove' (or both) a list of slugs"))
+    if set(lists["add"]) & set(lists["remove"]):
+        problems.append(Problem(name, line, "the same slug is both added and removed",
+                                "keep it under one of 'add' and 'remove'"))
+    if not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
+        problems.append(Problem(name, line, "the entry gives no reason",
+                                "add 'reason: …': why the rules are overruled here, for the next editor"))
+    unknown = set(entry) - KEYS
+    if unknown:
+        problems.append(Problem(name, line, f"unknown key(s) {', '.join(sorted(unknown))}",
+                                "use only paragraph, add, remove and reason"))
+    if problems:
+        return None, problems
+    assert isinstance(paragraph, str)
+    return Override(paragraph, lists["add"], lists["remove"], entry["reason"].strip(), name, line), []
