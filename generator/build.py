@@ -25,6 +25,8 @@ class Outcome:
     corpus: Corpus | None = None
     """None when nothing changed since the last build (and nothing was read)."""
     written: write.Report | None = None
+    site_url: str = ""
+    """The site's absolute address the pages were made for; "" when none is configured."""
 
 
 def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path, site_url: str,
@@ -57,5 +59,5 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     # Now write: put the staged pages in place at once, remove what no document produces any more.
     written = write.commit(out, staged)
     state.save(out, inputs, list(staged))
-    return Outcome(time.perf_counter() - start, corpus, written)
+    return Outcome(time.perf_counter() - start, corpus, written, site_url)
 

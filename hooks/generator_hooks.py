@@ -102,6 +102,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     except InputError as err:
         raise PluginError(str(err)) from None
     log.info("search index: %d records", records)
+    if not _site_url[config.config_file_path]:
+        # MkDocs writes a sitemap of relative paths without a site URL; a sitemap needs absolute ones.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
+        log.info("no site URL (SITE_URL): canonical links, og:url and the sitemap left out; feeds link relatively")
 
 
 def _path(item: StructureItem) -> str:

@@ -42,13 +42,15 @@ def project(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary") -> Pa
     return work
 
 
-def build_site(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary") -> Path:
+def build_site(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary", site_url: str = "") -> Path:
     """Generate and build the whole site into `work` exactly as `make site` does (MkDocs runs the generator
-    through its hooks); return `work`."""
+    through its hooks), for the address `site_url` (none by default); return `work`."""
     if not (work / "mkdocs.yml").exists():
         project(work, raw, vocabulary)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

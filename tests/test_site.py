@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from helpers import Anchors, page
+from helpers import ROOT, Anchors, build_site, page
 from helpers import ids as _ids
 from markdown_it import MarkdownIt
 
@@ -150,10 +150,14 @@ def test_no_markup_leaks_into_the_pages(built: Path) -> None:
         assert "{:" not in text and "{ ." not in text and "{ #" not in text, path
 
 
-def test_every_page_previews_well(built: Path) -> None:
-    """Description and Open Graph tags with absolute URLs, so a mailed link shows a useful preview."""
-    import re
-    for path in (built / "site").rglob("index.html"):
+PUBLISHED = "https://www.example.nl/benelux/"
+
+
+def test_every_page_previews_well_with_the_published_address(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Built for its published address: description and Open Graph tags with absolute URLs there, so a mailed
+    link shows a useful preview; canonical links and the sitemap name that address."""
+    work = build_site(tmp_path_factory.mktemp("published"), ROOT / "raw", site_url=PUBLISHED)
+    for path in (work / "site").rglob("index.html"):
         text = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
             continue
@@ -161,6 +165,29 @@ def test_every_page_previews_well(built: Path) -> None:
             match = re.search(rf'<meta property="{name}" content="([^"]+)"', text)
             assert match and match.group(1).strip(), f"{path}: {name}"
         url = re.search(r'<meta property="og:url" content="([^"]+)"', text).group(1)
-        assert url.startswith("https://") and url.endswith("/"), path
+        folder = path.parent.relative_to(work / "site").as_posix()
+        assert url == PUBLISHED + ("" if folder == "." else folder + "/"), path
+        assert f'<link rel="canonical" href="{url}">' in text, path
         description = re.search(r'<meta name="description" content="([^"]+)"', text)
         assert description and len(description.group(1)) > 40, path
+    assert f"<loc>{PUBLISHED}themas/energie/</loc>" in (work / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    feed = (work / "site" / "feeds" / "themas" / "energie.xml").read_text(encoding="utf-8")
+    assert f'href="{PUBLISHED}feeds/themas/energie.xml"' in feed and f"{PUBLISHED}documenten/" in feed
+
+
+def test_without_a_site_address_no_made_up_host_is_written(built: Path) -> None:
+    """No SITE_URL: the features that need an absolute address are left out, and nothing names a host that
+    does not exist; feeds link relatively, to files that exist."""
+    assert not (built / "site" / "sitemap.xml").exists()
+    for path in [*(built / "site").rglob("*.html"), *(built / "site").rglob("*.xml"), *(built / "site_src").rglob("*")]:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "example.org" not in text and "localhost" not in text, path
+        assert 'rel="canonical"' not in text and 'property="og:url"' not in text, path
+    feed_path = built / "site" / "feeds" / "themas" / "energie.xml"
+    links = re.findall(r'href="([^"#]+)', feed_path.read_text(encoding="utf-8").replace("&quot;", '"'))
+    assert links and all(link.startswith("../../") for link in links)
+    for link in set(links):
+        target = (feed_path.parent / link).resolve()
+        assert (target / "index.html").exists() or target.is_file(), link

@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 from ..core.problems import InputError, Problem
 
-EXAMPLE = 'site_url: !ENV [SITE_URL, "https://benelux-voorzitterschappen.example.org/"]'
-
 
 def site_url(config_file: Path) -> str:
-    """The configured `site_url`, ending in a slash; InputError when it is missing or not an http(s) URL.
+    """The configured `site_url`, ending in a slash; "" when none is configured (the features that need an
+    absolute address are then left out: canonical links, og:url, the sitemap; feeds link relatively);
+    InputError when it is not an http(s) URL.
 
     Read from the file rather than from a loaded MkDocs configuration: `mkdocs serve` replaces the value with
     its own address, and the generated pages must not depend on how the site is previewed."""
@@ -26,6 +26,8 @@ def site_url(config_file: Path) -> str:
     except (OSError, ConfigurationError) as err:
         raise InputError([Problem(name, 1, f"the MkDocs configuration cannot be read: {err}",
                                   "run the generator from the project folder, or fix mkdocs.yml")]) from None
+    if not config.get("site_url"):
+        return ""
     try:
         return checked(config.get("site_url"), name)
     except InputError as err:  # point to the site_url line, read again only now
@@ -34,14 +36,11 @@ def site_url(config_file: Path) -> str:
 
 def checked(value: object, name: str, line: int = 1) -> str:
     """A `site_url` value made canonical, or InputError saying what is wrong with it."""
-    if not value:
-        raise InputError([Problem(name, line, "site_url is not set: feeds, previews and copied links need the "
-                                              "address where the site is published",
-                                  f"add to mkdocs.yml:\n{EXAMPLE}\nor set SITE_URL=https://… when building")])
     parts = urlsplit(str(value))
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError([Problem(name, line, f"site_url {value!r} is not an absolute http(s) address",
-                                  "write the full address, such as https://benelux-voorzitterschappen.example.org/")])
+                                  "write the full address where the site is published, such as https://www.example.nl/ "
+                                  "(or leave site_url out)")])
     return str(value).rstrip("/") + "/"
 
 

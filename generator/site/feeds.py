@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -46,9 +46,12 @@ def theme_path(facet: Facet) -> str:
 
 
 def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
-    """Per document, the paragraphs it adds to the theme, with their permanent links; newest first."""
+    """Per document, the paragraphs it adds to the theme, with their permanent links; newest first.
+
+    `site_url` is the site's address, or the way from the feed to the site's root ("../../") when none is
+    configured: feed readers resolve relative links against the feed's own address (RFC 4287)."""
     def entry_id(doc: Document) -> str:
-        return tag(site_url, f"{facet.folder}/{facet.slug}/{doc.slug}")
+        return tag(f"{facet.folder}/{facet.slug}/{doc.slug}")
     groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0]), entry_id(g[0])),
                     reverse=True)
     entries = []
@@ -64,24 +67,32 @@ def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
 
 def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
     """One entry per document of the site, newest first."""
-    entries = [FeedEntry(id=tag(site_url, f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
+    entries = [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
                          link=f"{site_url}{DOCUMENTS}/{d.slug}/", updated=updated(d),
                          content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
 
 
 def theme_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
-    """The feed of one theme."""
-    return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(site_url, facet.path[:-3]),
-                  self_url=f"{site_url}{theme_path(facet)}", page_url=f"{site_url}{facet.folder}/{facet.slug}/",
-                  entries=theme_feed(facet, site_url))
+    """The feed of one theme; with no site URL configured, its links are relative to the feed."""
+    path = theme_path(facet)
+    base = site_url or _to_root(path)
+    return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(facet.path[:-3]),
+                  self_url=f"{base}{path}", page_url=f"{base}{facet.folder}/{facet.slug}/",
+                  entries=theme_feed(facet, base))
 
 
 def site_text(template: jinja2.Template, documents: list[Document], site_url: str) -> str:
-    """The feed of new documents."""
-    return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag(site_url, "alles"),
-                  self_url=f"{site_url}{SITE_FEED}", page_url=site_url,
-                  entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, site_url))
+    """The feed of new documents; with no site URL configured, its links are relative to the feed."""
+    base = site_url or _to_root(SITE_FEED)
+    return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag("alles"),
+                  self_url=f"{base}{SITE_FEED}", page_url=base,
+                  entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, base))
+
+
+def _to_root(path: str) -> str:
+    """From a file below the docs folder to the site's root: ``feeds/alles.xml`` → ``../``."""
+    return "../" * path.count("/")
 
 
 def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str,
@@ -98,9 +109,9 @@ def template(templates: Path) -> jinja2.Template:
     return env.get_template("feed.xml.j2")
 
 
-def tag(site_url: str, path: str) -> str:
-    """A permanent Atom id that does not depend on where the site is hosted today."""
-    host = urlsplit(site_url).hostname or "localhost"
-    return f"tag:{host},2026:{path}"
+def tag(path: str) -> str:
+    """A permanent Atom id derived from what the entry is (a document, a theme's passages of a document), not
+    from where the site is hosted or when it was built."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'benelux-voorzitterschappen:' + path)}"
 
 

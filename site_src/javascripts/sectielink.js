@@ -1,5 +1,6 @@
 // A "Kopieer link" button beside every year section of theme and region pages: it copies the
-// permanent URL of that section (canonical URL + #jaar-YYYY), for pasting into an e-mail.
+// permanent URL of that section as the reader sees it (this page's own origin and path + #jaar-YYYY),
+// for pasting into an e-mail: a link that works wherever the site is served.
 document.querySelectorAll("h2[id^='jaar-']").forEach(function (heading) {
   var button = document.createElement("button");
   button.type = "button";
@@ -8,9 +9,7 @@ document.querySelectorAll("h2[id^='jaar-']").forEach(function (heading) {
   button.title = "Kopieer de link naar dit deel van de pagina";
   button.setAttribute("aria-label", "Kopieer de link naar " + heading.textContent.replace("¶", "").trim());
   button.addEventListener("click", function () {
-    var canonical = document.querySelector("link[rel=canonical]");
-    var base = canonical ? canonical.href : location.href.split("#")[0];
-    var url = base.split("#")[0] + "#" + heading.id;
+    var url = location.origin + location.pathname + "#" + heading.id;
     var done = function () { button.textContent = "Gekopieerd"; setTimeout(function () { button.textContent = "Kopieer link"; }, 2000); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { window.prompt("Kopieer deze link:", url); });
