@@ -52,6 +52,8 @@ def test_browsing_from_home_to_theme_to_document_to_year_and_region(page: object
     page.wait_for_url("**/themas/")  # type: ignore[attr-defined]
     page.click("article a[href$='water-en-klimaat/']")  # type: ignore[attr-defined]
     page.wait_for_url("**/themas/water-en-klimaat/")  # type: ignore[attr-defined]
+    page.click("article h2[id^='jaar-'] + p a")  # type: ignore[attr-defined]
+    page.wait_for_url("**/themas/water-en-klimaat/*/")  # type: ignore[attr-defined]
     source = page.get_attribute("article p.bron a", "href")  # type: ignore[attr-defined]
     page.click("article p.bron a")  # type: ignore[attr-defined]
     page.wait_for_url("**/documenten/**")  # type: ignore[attr-defined]

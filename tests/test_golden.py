@@ -27,6 +27,7 @@ PAGES = {
     "document_index.md": "documenten/index.md",
     "facet.md": "themas/energie.md",
     "facet-regio.md": "regios/noordrijn-westfalen.md",
+    "facet_year.md": "themas/energie/2025.md",
     "year.md": "jaren/2025.md",
     "document.md": "documenten/2026-nl-prioriteitenbrief.md",
     "redirect.md": "themas/energievoorziening.md",

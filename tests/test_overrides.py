@@ -36,7 +36,9 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def _links(page: Path) -> str:
-    return page.read_text(encoding="utf-8") if page.exists() else ""
+    """The text of a theme or region page and of its year pages, where the passages are."""
+    pages = [page, *sorted(page.with_suffix("").glob("*.md"))]
+    return "".join(p.read_text(encoding="utf-8") for p in pages if p.exists())
 
 
 def test_an_override_adds_and_removes_themes_and_regions_on_the_pages(workspace: tuple[Path, Path, Path]) -> None:

@@ -76,13 +76,21 @@ def test_every_link_in_the_generated_markdown_resolves(built: Path) -> None:
     assert broken == []
 
 
-def test_theme_pages_hold_every_year_and_every_paragraph(built: Path, corpus: Corpus) -> None:
-    for facet in facets.by_term(corpus, "theme", corpus.themes):
-        html = page(built, f"themas/{facet.slug}")
+def test_theme_pages_hold_every_year_and_their_year_pages_every_paragraph(built: Path, corpus: Corpus) -> None:
+    """A theme page keeps a section per year (#jaar-<year>, permanent) that links to the year's own page
+    (/themas/<slug>/<year>/), which holds the passages of that year, each linked to its paragraph."""
+    for facet in [*facets.by_term(corpus, "theme", corpus.themes), *facets.by_term(corpus, "region", corpus.regions)]:
+        if not facet.entries:
+            continue
+        html = page(built, f"{facet.folder}/{facet.slug}")
         years = {f"jaar-{y}" for y, _ in facet.years()}
         assert {i for i in html.ids if i.startswith("jaar-") and i.count("-") == 1} == years, facet.slug
-        targets = {h.split("#")[-1] for h in html.hrefs if "/documenten/" in h}
-        assert {e.paragraph.id for e in facet.entries} <= targets, facet.slug
+        for year, items in facet.years():
+            assert f"{year}/" in html.hrefs, (facet.slug, year)
+            year_page = page(built, f"{facet.folder}/{facet.slug}/{year}")
+            targets = {h.split("#")[-1] for h in year_page.hrefs if "/documenten/" in h}
+            assert {e.paragraph.id for e in items} <= targets, (facet.slug, year)
+            assert {e.document.slug for e in items} <= year_page.ids
 
 
 @pytest.mark.parametrize("year, country", [(2020, "Nederland"), (2023, "Nederland"), (2025, "Luxemburg"),

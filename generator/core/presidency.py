@@ -7,6 +7,8 @@ from typing import Literal
 CountryCode = Literal["NL", "BE", "LU"]
 COUNTRIES: dict[CountryCode, str] = {"NL": "Nederland", "BE": "België", "LU": "Luxemburg"}
 """Each presiding country as readers see it."""
+ADJECTIVES: dict[CountryCode, str] = {"NL": "Nederlands", "BE": "Belgisch", "LU": "Luxemburgs"}
+"""As in "Nederlands voorzitterschap 2026"."""
 ROTATION: tuple[CountryCode, ...] = ("NL", "BE", "LU")
 """The presidency rotates yearly in this order; 2026 is the Netherlands."""
 FIRST_YEAR, LAST_YEAR = 1958, 2100

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from ..core import inline
-from ..core.presidency import presiding_country
+from ..core.presidency import ADJECTIVES, COUNTRIES, presiding_country
 from ..core.records import Document
 from . import describe, overview
 from .facets import Entry, Facet
 
 
 def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[int]) -> dict[str, object]:
-    """A theme or region page: its paragraphs per year, timeline, related facets and footnotes."""
-    return dict(facet=page, related=related(page, themes, regions), footnotes=footnotes(page.entries),
-                description=describe.facet(page), timeline=overview.timeline(page, covered))
+    """A theme or region page: per year a summary that links to the year's page, timeline, related facets."""
+    return dict(facet=page, related=related(page, themes, regions), description=describe.facet(page),
+                timeline=overview.timeline(page, covered))
+
+
+def facet_year(page: Facet, year: int, entries: list[Entry]) -> dict[str, object]:
+    """The passages of a theme or region in one presidency year, per document."""
+    code = entries[0].document.meta.country if entries else presiding_country(year)
+    country = COUNTRIES[code]
+    return dict(facet=page, year=year, entries=entries, country=country,
+                title=f"{page.label} — {ADJECTIVES[code]} voorzitterschap {year}", footnotes=footnotes(tuple(entries)),
+                description=describe.facet_year(page, year, entries, country))
 
 
 def year(page: Facet, documents: list[Document], themes: list[Facet], covered: list[int],

@@ -7,7 +7,7 @@ from collections import Counter
 from ..core.inline import plain
 from ..core.presidency import COUNTRIES
 from ..core.records import KINDS, Document
-from .facets import Facet
+from .facets import Entry, Facet
 
 LIMIT = 200
 """Previews cut descriptions around this length; stop at a word before it."""
@@ -18,6 +18,16 @@ def facet(f: Facet) -> str:
     years = [str(year) for year, _ in f.years()]
     found = f"{len(f.entries)} alinea's uit {_and(years)}." if years else "Nog geen alinea's."
     return _cut(f"{f.description} {found}")
+
+
+def facet_year(f: Facet, year: int, entries: list[Entry], presiding: str) -> str:
+    """Theme or region in one presidency year: how many passages, from which documents, and how the first
+    begins."""
+    documents = list(dict.fromkeys(plain(e.document.meta.title) for e in entries))
+    noun = "alinea" if len(entries) == 1 else "alinea's"
+    head = f"{len(entries)} {noun} over {f.label} uit het voorzitterschap van {year} ({presiding})"
+    first = plain(entries[0].paragraph.text) if entries else ""
+    return _cut(f"{head}, in {_and(documents)}. {first}")
 
 
 def year(f: Facet, documents: list[Document], theme_labels: dict[str, str]) -> str:
