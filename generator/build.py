@@ -58,6 +58,9 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
         gc.set_threshold(*threshold)
     # Now write: put the staged pages in place at once, remove what no document produces any more.
     written = write.commit(out, staged)
+    # The link-preview images (binary, beside the pages): only those whose bytes changed are written.
+    from .site import images, record
+    images.write_all(out, images.cards(record.site_record(corpus)))
     state.save(out, inputs, list(staged))
     return Outcome(time.perf_counter() - start, corpus, written, site_url)
 

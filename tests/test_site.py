@@ -176,6 +176,10 @@ def test_every_page_previews_well_with_the_published_address(tmp_path_factory: p
         folder = path.parent.relative_to(work / "site").as_posix()
         assert url == PUBLISHED + ("" if folder == "." else folder + "/"), path
         assert f'<link rel="canonical" href="{url}">' in text, path
+        image = re.search(r'<meta property="og:image" content="([^"]+)"', text)
+        if folder.startswith(("themas/", "regios/", "jaren/", "documenten/")):
+            assert image and image.group(1).startswith(PUBLISHED + "voorvertoning/"), path
+            assert (work / "site" / image.group(1).removeprefix(PUBLISHED)).is_file(), path
         description = re.search(r'<meta name="description" content="([^"]+)"', text)
         assert description and len(description.group(1)) > 40, path
     assert f"<loc>{PUBLISHED}themas/energie/</loc>" in (work / "site" / "sitemap.xml").read_text(encoding="utf-8")

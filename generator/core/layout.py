@@ -23,5 +23,8 @@ SEARCH = "zoeken"
 """The folder of the search page (``zoeken/index.md``: its links are relative to its URL for every builder)."""
 RECORDS = ".generator-search.json"
 """The search records (one per passage), which become the Pagefind index after the site is built."""
-GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, SEARCH, NAV, RECORDS)
+PREVIEWS = "voorvertoning"
+"""The folder of the link-preview images (``voorvertoning/themas/energie.png``)."""
+GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, SEARCH, NAV, RECORDS,
+             PREVIEWS)
 """What the generator makes inside the docs folder (besides `STATE`); everything else there is hand-written."""

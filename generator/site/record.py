@@ -31,6 +31,8 @@ class Site:
     """Years to compare the newest presidency with."""
     sections: dict[str, dict[str, str]]
     """Per document: section number as cross-references write it → section anchor."""
+    matrix_years: list[int]
+    """The columns of the theme × year tables: the most recent MATRIX_YEARS presidencies."""
     theme_matrix: list[tuple[Facet, list[overview.Cell]]]
     region_matrix: list[tuple[Facet, list[overview.Cell]]]
     countries: dict[CountryCode, str]
@@ -42,6 +44,10 @@ class Site:
     parts: dict[DocumentPart, str]
 
 
+MATRIX_YEARS = 12
+"""Columns of the theme × year tables: a table of every year of a large archive would be the whole page."""
+
+
 def site_record(corpus: Corpus) -> Site:
     """Facets, matrices and cross-reference targets of the corpus, computed once per build."""
     everything = facets.entries(corpus)
@@ -50,14 +56,15 @@ def site_record(corpus: Corpus) -> Site:
     years = facets.by_year(corpus, everything)
     covered = sorted(int(f.slug) for f in years)
     totals = {int(f.slug): len(f.entries) for f in years}
+    recent = covered[-MATRIX_YEARS:]
     return Site(themes=themes, regions=regions, years=years,
                 documents=sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug)),
                 labels={f"{FOLDERS['theme']}/{t.slug}": t.label for t in corpus.themes}
                 | {f"{FOLDERS['region']}/{r.slug}": r.label for r in corpus.regions},
                 region_pages={r.slug for r in regions}, covered=covered, compare_with=_compare_with(covered),
                 sections={d.slug: _section_numbers(d) for d in corpus.documents},
-                theme_matrix=overview.matrix(themes, covered, totals),
-                region_matrix=overview.matrix(regions, covered, totals),
+                matrix_years=recent, theme_matrix=overview.matrix(themes, recent, totals),
+                region_matrix=overview.matrix(regions, recent, totals),
                 countries=COUNTRIES, kinds=dict(KINDS), parts=dict(PARTS), totals=totals,
                 missing=[y for y in range(covered[0], covered[-1]) if y not in covered] if covered else [])
 

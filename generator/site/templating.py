@@ -14,7 +14,7 @@ from ..core import inline
 from ..core.dates import PartialDate
 from ..core.layout import DOCUMENTS
 from ..core.records import Document, Evidence, Paragraph
-from . import overview
+from . import images, overview
 from .facets import Entry
 from .record import Site
 
@@ -28,6 +28,7 @@ def environment(templates: Path, site: Site) -> jinja2.Environment:
                        section_path=section_path, why=why)
     labels = env.get_template("_macros.md.j2").module.labels  # type: ignore[attr-defined]
     env.globals.update(changes=lambda year, previous: overview.compare(site.themes, year, previous, site.totals),
+                       preview=images.path_for,
                        nature=lambda year: overview.nature([d for d in site.documents if d.meta.year == year]),
                        label_links=_label_links(labels))
     return env
