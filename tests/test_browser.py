@@ -52,7 +52,7 @@ def test_browsing_from_home_to_theme_to_document_to_year_and_region(page: object
     page.wait_for_url("**/themas/")  # type: ignore[attr-defined]
     page.click("article a[href$='water-en-klimaat/']")  # type: ignore[attr-defined]
     page.wait_for_url("**/themas/water-en-klimaat/")  # type: ignore[attr-defined]
-    page.click("article h2[id^='jaar-'] + p a")  # type: ignore[attr-defined]
+    page.click("article h2[id^='jaar-'] ~ p a")  # type: ignore[attr-defined]
     page.wait_for_url("**/themas/water-en-klimaat/*/")  # type: ignore[attr-defined]
     source = page.get_attribute("article p.bron a", "href")  # type: ignore[attr-defined]
     page.click("article p.bron a")  # type: ignore[attr-defined]
@@ -89,8 +89,8 @@ def test_a_year_section_link_is_copied_with_the_origin_it_is_served_from(chromiu
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     tab = context.new_page()
     tab.goto(origin + "/themas/energie/")
-    tab.click("#jaar-2023 button.sectielink")
-    tab.wait_for_function("() => document.querySelector('#jaar-2023 button.sectielink').textContent === 'Gekopieerd'")
+    tab.click("#jaar-2023 + button.sectielink")
+    tab.wait_for_function("() => document.querySelector('#jaar-2023 + button.sectielink').textContent === 'Gekopieerd'")
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()
     assert copied == origin + "/themas/energie/#jaar-2023"
@@ -117,3 +117,32 @@ def test_home_page_overview(page: object, served: str) -> None:
     page.click("table.matrix-tabel a[href='themas/energie/#jaar-2026']")  # type: ignore[attr-defined]
     page.wait_for_url("**/themas/energie/#jaar-2026")  # type: ignore[attr-defined]
     assert in_view(page, "#jaar-2026")
+
+
+def test_every_passage_has_a_visible_copy_link_to_its_paragraph(chromium: object, served: str) -> None:
+    """A passage on a theme-year page and a paragraph on its document page copy the same permanent address;
+    the control is a 24 px target that the keyboard reaches."""
+    context = chromium.new_context()  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+    tab = context.new_page()
+    tab.goto(served + "/themas/energie/2026/")
+    passages = tab.locator("article p.bron")
+    buttons = tab.locator("article p.bron button.sectielink")
+    assert passages.count() > 10 and buttons.count() == passages.count()
+    first = buttons.nth(0)
+    box = first.bounding_box()
+    assert box and box["height"] >= 24 and first.is_visible()
+    assert first.get_attribute("aria-label") == "Kopieer link naar deze alinea"
+    target = tab.locator("article p.bron a[href*='documenten/']").nth(0).get_attribute("href")
+    first.focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.querySelector('article p.bron button.sectielink').textContent === 'Gekopieerd'")
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    document, anchor = target.split("documenten/")[1].split("#")
+    assert copied == f"{served}/documenten/{document}#{anchor}"
+    tab.goto(served + f"/documenten/{document}")
+    tab.click(f"[id='{anchor}'] button.sectielink")
+    tab.wait_for_function(f"() => document.querySelector(\"[id='{anchor}'] button.sectielink\").textContent === 'Gekopieerd'")
+    assert tab.evaluate("navigator.clipboard.readText()") == copied
+    assert tab.locator("article .documentdeel button.sectielink").count() == 0, "document parts are not passages"
+    context.close()

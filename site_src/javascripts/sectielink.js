@@ -1,21 +1,56 @@
-// A "Kopieer link" button beside every year section of theme and region pages: it copies the
-// permanent URL of that section as the reader sees it (this page's own origin and path + #jaar-YYYY),
-// for pasting into an e-mail: a link that works wherever the site is served.
-document.querySelectorAll("h2[id^='jaar-']").forEach(function (heading) {
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "sectielink";
-  button.textContent = "Kopieer link";
-  button.title = "Kopieer de link naar dit deel van de pagina";
-  button.setAttribute("aria-label", "Kopieer de link naar " + heading.textContent.replace("¶", "").trim());
-  button.addEventListener("click", function () {
-    var url = location.origin + location.pathname + "#" + heading.id;
-    var done = function () { button.textContent = "Gekopieerd"; setTimeout(function () { button.textContent = "Kopieer link"; }, 2000); };
+// "Kopieer link": one convention for every place a reader may want to mail. A button after each heading with
+// an anchor (a year section of a theme or region page, a section of a document), after each paragraph of a
+// document and in the source line of each passage on theme, region and year pages. It copies the permanent
+// address of that place as the reader sees it: this page's own origin and path with the anchor, or, for a
+// passage, its paragraph in its document. A link that works wherever the site is served.
+(function () {
+  var LABEL = "Kopieer link";
+
+  function copy(button, url) {
+    var done = function () {
+      button.textContent = "Gekopieerd";
+      setTimeout(function () { button.textContent = LABEL; }, 2000);
+    };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { window.prompt("Kopieer deze link:", url); });
     } else {
       window.prompt("Kopieer deze link:", url);
     }
+  }
+
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says which place it is.
+  function button(what, url) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "sectielink";
+    b.textContent = LABEL;
+    b.setAttribute("aria-label", LABEL + " naar " + what);
+    b.addEventListener("click", function () { copy(b, url()); });
+    return b;
+  }
+
+  function here(id) {
+    return function () { return location.origin + location.pathname + "#" + id; };
+  }
+
+  var article = document.querySelector("article");
+  if (!article) return;
+  // Headings: the button follows the heading, so that the heading reads as its own text.
+  article.querySelectorAll("h2[id], h3[id], h4[id]").forEach(function (heading) {
+    var name = heading.textContent.replace("¶", "").trim();
+    heading.insertAdjacentElement("afterend", button(name, here(heading.id)));
   });
-  heading.appendChild(button);
-});
+  // Paragraphs of a document (their ids end in -p<number>).
+  article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
+    if (!/-p\d+$/.test(paragraph.id) || paragraph.classList.contains("documentdeel")) return;
+    paragraph.appendChild(document.createTextNode(" "));
+    paragraph.appendChild(button("deze alinea", here(paragraph.id)));
+  });
+  // Passages elsewhere: their source line links to the paragraph in its document.
+  article.querySelectorAll("p.bron").forEach(function (source) {
+    var link = source.querySelector("a[href*='#']");
+    if (!link) return;
+    source.appendChild(document.createTextNode(" "));
+    source.appendChild(button("deze alinea", function () { return new URL(link.getAttribute("href"), location.href).href; }));
+  });
+})();
