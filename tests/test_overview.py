@@ -139,3 +139,14 @@ def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> No
     assert feeds.theme_feed(theme, "https://x.example/") == everything[:2]
     newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, "https://x.example/")
     assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d) for d in corpus.documents)
+
+
+def test_an_undated_document_says_so_in_the_feeds(built: Path, corpus: Corpus) -> None:
+    """Atom needs a date per entry; an undated document's entries say which rule gave theirs."""
+    undated = [d for d in corpus.documents if d.meta.date is None]
+    assert undated
+    site = (built / "site" / "feeds" / "alles.xml").read_text(encoding="utf-8")
+    for doc in undated:
+        assert f"Ongedateerd document&lt;/em&gt; (voorzitterschap {doc.meta.year}); de feed dateert het op 1 januari " \
+               f"{doc.meta.year}." in site
+    assert site.count("Ongedateerd document") == len(undated)

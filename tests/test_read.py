@@ -92,3 +92,13 @@ def test_duplicate_slugs_name_both_files(tmp_path: Path, front: str) -> None:
 def test_the_raw_folder_reads_cleanly(root: Path) -> None:
     docs, _ = read.read_all(root / "raw")
     assert sorted(d.meta.year for d in docs) == [2020, 2023, 2025, 2026, 2026]
+
+
+def test_the_original_is_a_web_address(tmp_path: Path, front: str) -> None:
+    good = front.replace("---\n", "---\noriginal: https://www.tweedekamer.nl/kamerstukken/brieven_regering/x\n", 1)
+    doc, problems = read.read_file(write(tmp_path, "a.txt", good + "tekst\n"))
+    assert problems == [] and doc is not None
+    assert doc.meta.original == "https://www.tweedekamer.nl/kamerstukken/brieven_regering/x"
+    bad = front.replace("---\n", "---\noriginal: tweedekamer.nl/x\n", 1)
+    doc, problems = read.read_file(write(tmp_path, "b.txt", bad + "tekst\n"))
+    assert doc is None and [(p.line, "is not a web address" in p.message) for p in problems] == [(2, True)]

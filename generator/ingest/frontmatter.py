@@ -16,7 +16,7 @@ from ..core.problems import Problem
 from ..core.records import KINDS, Meta
 
 REQUIRED = ("title", "kind", "year", "country", "issuer")
-OPTIONAL = ("date", "addressee", "source", "furniture", "slug")
+OPTIONAL = ("date", "addressee", "source", "original", "furniture", "slug")
 EXAMPLE = """---
 title: Prioriteiten van het Nederlandse Benelux-voorzitterschap 2026
 kind: prioriteitenbrief
@@ -78,7 +78,7 @@ def _meta(values: dict[str, Any]) -> Meta:
     date = values.get("date")
     return Meta(title=values["title"], kind=values["kind"], year=values["year"], country=values["country"],
                 date=PartialDate.of(date) if date is not None else None, issuer=values["issuer"],
-                addressee=optional("addressee"), source=optional("source"),
+                addressee=optional("addressee"), source=optional("source"), original=optional("original"),
                 furniture=tuple(values.get("furniture") or ()))
 
 
@@ -176,5 +176,12 @@ def _furniture(value: object) -> tuple[str, str] | None:
     return None
 
 
+def _original(value: object) -> tuple[str, str] | None:
+    if value is None or (isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"]+", value)):
+        return None
+    return (f"{value!r} is not a web address", "write the full address of the original, starting with https://, "
+                                                "or leave 'original' out")
+
+
 CHECKS: dict[str, Check] = {"title": _text, "issuer": _text, "kind": _kind, "year": _year, "country": _country,
-                            "date": _date, "furniture": _furniture}
+                            "date": _date, "furniture": _furniture, "original": _original}

@@ -29,9 +29,18 @@ class FeedEntry:
 
 
 def updated(doc: Document) -> str:
-    """The document's date as an Atom timestamp; undated documents count from the start of their year."""
+    """The document's date as an Atom timestamp. Atom requires one; an undated document gets 1 January of its
+    presidency year, and its entry says that it is undated (`undated_note`)."""
     day = doc.meta.date.first_day() if doc.meta.date else dt.date(doc.meta.year, 1, 1)
     return f"{day.isoformat()}T00:00:00Z"
+
+
+def undated_note(doc: Document) -> str:
+    """For an undated document, the sentence its feed entries begin with (HTML)."""
+    if doc.meta.date:
+        return ""
+    return (f"<p><em>Ongedateerd document</em> (voorzitterschap {doc.meta.year}); de feed dateert het op 1 januari "
+            f"{doc.meta.year}.</p>")
 
 
 SITE_FEED = f"{FEEDS}/alles.xml"
@@ -57,8 +66,9 @@ def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
     entries = []
     for doc, items in groups[:FEED_SIZE]:
         page = f"{site_url}{DOCUMENTS}/{doc.slug}/"
-        content = "".join(f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">'
-                          f"(bron)</a></p>" for e in items)
+        passages = (f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">(bron)</a></p>'
+                    for e in items)
+        content = undated_note(doc) + "".join(passages)
         noun = "alinea" if len(items) == 1 else "alinea's"
         entries.append(FeedEntry(id=entry_id(doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
                                  link=f"{page}#{items[0].paragraph.id}", updated=updated(doc), content=content))
@@ -69,7 +79,7 @@ def site_feed(documents: list[Document], descriptions: dict[str, str], site_url:
     """One entry per document of the site, newest first."""
     entries = [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
                          link=f"{site_url}{DOCUMENTS}/{d.slug}/", updated=updated(d),
-                         content=f"<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
+                         content=f"{undated_note(d)}<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
 
 
