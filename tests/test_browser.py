@@ -146,3 +146,19 @@ def test_every_passage_has_a_visible_copy_link_to_its_paragraph(chromium: object
     assert tab.evaluate("navigator.clipboard.readText()") == copied
     assert tab.locator("article .documentdeel button.sectielink").count() == 0, "document parts are not passages"
     context.close()
+
+
+def test_a_paragraph_can_be_cited(chromium: object, served: str) -> None:
+    context = chromium.new_context()  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+    tab = context.new_page()
+    tab.goto(served + "/documenten/2020-nl-resultatenbrief/")
+    cite = tab.locator("[id='begin-p4'] button.sectielink", has_text="Citeer")
+    assert cite.is_visible() and cite.get_attribute("aria-label") == "Citeer deze alinea"
+    cite.click()
+    tab.wait_for_function("() => [...document.querySelectorAll(\"[id='begin-p4'] button\")].some(b => b.textContent === 'Gekopieerd')")
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied == ("Minister van Buitenlandse Zaken, S.A. Blok, “Resultaten van het Nederlandse Benelux-voorzitterschap "
+                      "2020 en de Benelux Top van 7 oktober 2020”, 10 februari 2021, Eerste Kamer, vergaderjaar "
+                      f"2020–2021, 31 585, H, alinea begin-p4. {served}/documenten/2020-nl-resultatenbrief/#begin-p4")

@@ -38,3 +38,17 @@ def test_urls_become_links_only_when_asked() -> None:
     text = "zie: https://www.benelux.int/nl/werkprogramma-2021–2024/."
     assert "(<https://www.benelux.int/nl/werkprogramma-2021–2024/>)." in inline.to_markdown(text, str, links=True)
     assert "](" not in inline.to_markdown(text, str)
+
+
+@pytest.mark.parametrize("reference, url", [
+    ("Kamerstuk 31 585, nr. 14", "https://zoek.officielebekendmakingen.nl/kst-31585-14.html"),
+    ("Kamerstuk 35 300 V, nr. 62", "https://zoek.officielebekendmakingen.nl/kst-35300-V-62.html"),
+    ("Kamerstukken 32851, nr.70", "https://zoek.officielebekendmakingen.nl/kst-32851-70.html"),
+])
+def test_a_kamerstuk_reference_in_a_footnote_links_to_the_paper(reference: str, url: str) -> None:
+    assert inline.kamerstuk_url(reference) == url
+    markdown = inline.to_markdown(f"Zie {reference}.", lambda n: str(n), links=True)
+    assert markdown == f"Zie [{inline.escape(reference)}](<{url}>)."
+    assert inline.to_markdown(f"Zie {reference}.", lambda n: str(n)) == f"Zie {inline.escape(reference)}.", \
+        "only footnotes (links=True) get links"
+    assert "officielebekendmakingen" not in inline.to_markdown("Kamerstuk over 31 585 zaken.", str, links=True)

@@ -47,6 +47,18 @@ def escape(text: str) -> str:
     return text.translate(_TABLE) if _SPECIAL.search(text) else text  # most text has nothing to escape
 
 
+KAMERSTUK = re.compile(r"Kamerstuk(?:ken)? \d{2} ?\d{3}(?: [A-Z]{1,4})?, nr\. ?\d+")
+"""A reference to a parliamentary paper ("Kamerstuk 35 300 V, nr. 62"): dossier, sub-number, number."""
+
+
+def kamerstuk_url(reference: str) -> str:
+    """The paper's address on officielebekendmakingen.nl: ``Kamerstuk 35 300 V, nr. 62`` → ``…/kst-35300-V-62.html``."""
+    match = re.fullmatch(r"Kamerstuk(?:ken)? (\d{2}) ?(\d{3})(?: ([A-Z]{1,4}))?, nr\. ?(\d+)", reference)
+    assert match is not None, reference
+    dossier, part, number = match[1] + match[2], match[3], match[4]
+    return f"https://zoek.officielebekendmakingen.nl/kst-{dossier}{'-' + part if part else ''}-{number}.html"
+
+
 def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:
     """Markdown for `text`: escaped, with emphasis, footnote references, superscripts, and optionally
     URLs and § cross-references as links (`xref` maps a section number to a link target)."""
@@ -70,7 +82,7 @@ def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = F
 @functools.lru_cache(maxsize=4)
 def _markup_pattern(links: bool, refs: bool) -> re.Pattern[str]:
     kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", EM, STRONG, f"(?P<sup>{SUPERSCRIPT.pattern})"]
-    kinds += [f"(?P<url>{URL.pattern})"] if links else []
+    kinds += [f"(?P<url>{URL.pattern})", f"(?P<kst>{KAMERSTUK.pattern})"] if links else []
     kinds += [f"(?P<ref>{SECTION_REF.pattern})"] if refs else []
     return re.compile("|".join(kinds))
 
@@ -86,6 +98,8 @@ def _markup(match: re.Match[str], footnote_label: Callable[[int], str], xref: XR
     if match.groupdict().get("url"):
         href = token if "://" in token else "https://" + token
         return f"[{escape(token)}](<{href}>)"
+    if match.groupdict().get("kst"):
+        return f"[{escape(token)}](<{kamerstuk_url(token)}>)"
     return _section_links(token, xref)
 
 

@@ -6,10 +6,10 @@
 (function () {
   var LABEL = "Kopieer link";
 
-  function copy(button, url) {
+  function copy(button, url, label) {
     var done = function () {
       button.textContent = "Gekopieerd";
-      setTimeout(function () { button.textContent = LABEL; }, 2000);
+      setTimeout(function () { button.textContent = label || LABEL; }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { window.prompt("Kopieer deze link:", url); });
@@ -40,11 +40,28 @@
     var name = heading.textContent.replace("¶", "").trim();
     heading.insertAdjacentElement("afterend", button(name, here(heading.id)));
   });
-  // Paragraphs of a document (their ids end in -p<number>).
+  // Paragraphs of a document (their ids end in -p<number>), each also with "Citeer": a citation with the
+  // document's title, issuer, date and reference (from the page's #citeer data) and the permanent address.
+  var data = document.getElementById("citeer");
+  var source = data ? JSON.parse(data.textContent) : null;
   article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
     if (!/-p\d+$/.test(paragraph.id) || paragraph.classList.contains("documentdeel")) return;
     paragraph.appendChild(document.createTextNode(" "));
     paragraph.appendChild(button("deze alinea", here(paragraph.id)));
+    if (!source) return;
+    var cite = document.createElement("button");
+    cite.type = "button";
+    cite.className = "sectielink";
+    cite.textContent = "Citeer";
+    cite.setAttribute("aria-label", "Citeer deze alinea");
+    cite.addEventListener("click", function () {
+      var text = source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
+        (source.vindplaats ? ", " + source.vindplaats : "") + ", alinea " + paragraph.id + ". " + here(paragraph.id)() +
+        (source.origineel ? " (origineel: " + source.origineel + ")" : "");
+      copy(cite, text, "Citeer");
+    });
+    paragraph.appendChild(document.createTextNode(" "));
+    paragraph.appendChild(cite);
   });
   // Passages elsewhere: their source line links to the paragraph in its document.
   article.querySelectorAll("p.bron").forEach(function (source) {
