@@ -144,3 +144,15 @@ def test_running_headers_are_found_without_a_furniture_list(tmp_path: Path) -> N
     different = [str(p) for p in sorted(pages) if (tmp_path / "with" / p).read_bytes() !=
                  (tmp_path / "without" / p).read_bytes()]
     assert different == []
+
+
+def test_only_word_for_word_repeats_at_page_starts_are_running_headers() -> None:
+    """'Bijlage 1' and 'Bijlage 2' opening two pages are headings; a line repeated word for word at page
+    starts is a running header; the same words inside the text stay text."""
+    body = (" Bijlage 1\n\nDe eerste bijlage beschrijft de samenwerking tussen de drie landen in detail.\n\n"
+            " Ministerie van Financiën\n\nDe tweede pagina gaat verder met de samenwerking op het gebied van fraude.\n\n"
+            " Bijlage 2\n\nDe tweede bijlage beschrijft de resultaten van het voorzitterschap in detail.\n\n"
+            " Ministerie van Financiën\n\nHet Ministerie van Financiën\nwerkt samen met de Belastingdienst.\n")
+    text = " ".join(block.text for block in clean(body, 1, Context(())).blocks)
+    assert "Bijlage 1" in text and "Bijlage 2" in text
+    assert text.count("Ministerie van Financiën") == 1, text

@@ -106,12 +106,12 @@ def test_home_shows_the_theme_by_year_table(built: Path, corpus: Corpus) -> None
     table = re.search(r'<table class="matrix-tabel">.*?</table>', home, re.S).group(0)
     assert table.count('<th scope="row">') == 15 and '<th scope="col">2026</th>' in table
     energy_2026 = sum(1 for d in corpus.documents if d.meta.year == 2026 for p in d.paragraphs if "energie" in p.themes)
-    assert f'href="themas/energie/#jaar-2026" title="Energie in 2026: {energy_2026} alinea\'s">{energy_2026}</a>' in table
+    assert f'href="themas/energie/2026/" title="Energie in 2026: {energy_2026} alinea\'s">{energy_2026}</a>' in table
     assert "Genoemd in 2026, niet in 2023:" in home and "Genoemd in 2026, niet in 2025:" in home
     assert "Het archief bevat de voorzitterschappen van 2020, 2023, 2025 en 2026. Van 2021, 2022 en 2024 zijn nog " \
            "geen documenten opgenomen." in home
     regions = (built / "site" / "regios" / "index.html").read_text(encoding="utf-8")
-    assert '<table class="matrix-tabel">' in regions and 'href="noordrijn-westfalen/#jaar-2026"' in regions
+    assert '<table class="matrix-tabel">' in regions and 'href="noordrijn-westfalen/2026/"' in regions
 
 
 def test_theme_feeds_list_each_documents_paragraphs_with_permanent_links(built: Path, corpus: Corpus) -> None:

@@ -27,7 +27,9 @@ CLOSING = re.compile(r"^(u wordt|uw kamer wordt|ik (zal|houd) uw kamer|wij wense
 SIGNATURE = re.compile(r"^(de|het) (minister|staatssecretaris|minister president|college van secretarissen)\b")
 COLOPHON = re.compile(r"^(\d+(\.\d+)*\.? )?colofon$")
 OPENING_REACH = 6
-"""An opening is one of the first paragraphs of its document."""
+"""An opening is one of the first paragraphs of its document…"""
+LETTERS = frozenset({"prioriteitenbrief", "resultatenbrief"})
+"""… and only a letter has one."""
 CLOSING_REACH = 3
 """A closing is one of the last paragraphs before a signature or the end of the document."""
 SIGNATURE_WORDS = 16
@@ -38,7 +40,9 @@ NAME_WORDS = 6
 def mark(doc: Document) -> Document:
     """Return the document with `part` set on the paragraphs around its content."""
     flat = [(s, p) for s in doc.sections for p in s.paragraphs]
-    parts: list[DocumentPart | None] = [_own_part(section, paragraph, i) for i, (section, paragraph) in enumerate(flat)]
+    letter = doc.meta.kind in LETTERS
+    parts: list[DocumentPart | None] = [_own_part(section, paragraph, i, letter)
+                                        for i, (section, paragraph) in enumerate(flat)]
     for i, part in enumerate(parts):
         if part == "signature":
             _extend_signature(flat, parts, i)
@@ -53,7 +57,7 @@ def mark(doc: Document) -> Document:
     return replace(doc, sections=tuple(_with_parts(s, marked) for s in doc.sections))
 
 
-def _own_part(section: Section, paragraph: Paragraph, index: int) -> DocumentPart | None:
+def _own_part(section: Section, paragraph: Paragraph, index: int, letter: bool) -> DocumentPart | None:
     if paragraph.kind == "toc":
         return "contents"
     if section.title and COLOPHON.match(match_form(plain(section.title))):
@@ -66,7 +70,7 @@ def _own_part(section: Section, paragraph: Paragraph, index: int) -> DocumentPar
             return "salutation"
         if words <= 8 and (PLACE_AND_DATE.match(text) or POSTAL.match(form)):
             return "address"
-        if OPENING.match(form):
+        if letter and OPENING.match(form):
             return "opening"
     if SIGNATURE.match(form) and words <= SIGNATURE_WORDS and not ends_sentence(text):
         return "signature"

@@ -7,6 +7,7 @@ Running headers and footers are those the front matter declares (`furniture`) an
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from .draft import Context, Draft, Line
@@ -19,18 +20,19 @@ MAX_LINES = 3
 """A running header or footer takes at most this many lines."""
 MIN_WORDS, MAX_WORDS = 2, 10
 REPEATS = 2
-"""A line that recurs at page boundaries this many times is a running header or footer."""
+"""A line that recurs word for word at page boundaries this many times is a running header or footer."""
 SENTENCE_END = re.compile(r"[.!?:;,]$")
 
 
 def drop_furniture(draft: Draft, context: Context) -> Draft:
     """Replace bare page numbers and running headers/footers by page-break lines."""
     lines = list(draft.lines)
-    patterns = [re.compile(p) for p in context.furniture] + detected(lines)
+    declared = [re.compile(p) for p in context.furniture]
+    running = detected(lines)
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        span = _furniture_span(lines, i, patterns)
+        span = _furniture_span(lines, i, declared) or _detected_span(lines, i, running)
         if span:
             out.append(Line(lines[i].no, "", "page"))
             i += span
@@ -41,7 +43,7 @@ def drop_furniture(draft: Draft, context: Context) -> Draft:
 
 
 def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) -> int:
-    """How many lines from `i` on form one piece of furniture (0 if none)."""
+    """How many lines from `i` on form one piece of declared furniture or a page number (0 if none)."""
     if lines[i].kind != "text":
         return 0
     if PAGE_NUMBER.fullmatch(lines[i].text) and not lines[i].toc:
@@ -57,20 +59,33 @@ def _furniture_span(lines: list[Line], i: int, patterns: list[re.Pattern[str]]) 
     return 0
 
 
-def detected(lines: list[Line]) -> list[re.Pattern[str]]:
-    """Running headers and footers found in the text: a short line (or two or three read together) that recurs
-    at page boundaries, digits aside, or has the form of a parliamentary paper's header."""
-    found: dict[str, list[int]] = {}
+def _detected_span(lines: list[Line], i: int, running: frozenset[str]) -> int:
+    """How many lines from `i` on form a running header or footer found in the text: one of `running` at a page
+    boundary, or a parliamentary paper's header standing alone (0 if none). Elsewhere the same words are text."""
+    for span in range(1, MAX_LINES + 1):
+        group = _group(lines, i, span)
+        if group is None:
+            return 0
+        if group in running and _at_page_boundary(lines, i, span):
+            return span
+        if PARLIAMENTARY_PAPER.fullmatch(group) and _standalone(lines, i, span):
+            return span
+    return 0
+
+
+def detected(lines: list[Line]) -> frozenset[str]:
+    """Running headers and footers found in the text: a short line (or two or three read together) that recurs,
+    word for word, at page boundaries. Numbers must match too: "Bijlage 1" and "Bijlage 2" at the top of two
+    pages are headings, not a running header."""
+    counts: Counter[str] = Counter()
     for i in range(len(lines)):
         for span in range(1, MAX_LINES + 1):
             group = _group(lines, i, span)
             if group is None:
                 break
-            if PARLIAMENTARY_PAPER.fullmatch(group):
-                found.setdefault(_pattern(group), []).extend([i] * REPEATS)
-            elif _at_page_boundary(lines, i, span) and _looks_like_furniture(group):
-                found.setdefault(_pattern(group), []).append(i)
-    return [re.compile(pattern) for pattern, starts in sorted(found.items()) if len(starts) >= REPEATS]
+            if _at_page_boundary(lines, i, span) and _looks_like_furniture(group):
+                counts[group] += 1
+    return frozenset(group for group, count in counts.items() if count >= REPEATS)
 
 
 def _group(lines: list[Line], i: int, span: int) -> str | None:
@@ -95,10 +110,12 @@ def _at_page_boundary(lines: list[Line], i: int, span: int) -> bool:
     return j >= 0 and bool(PAGE_NUMBER.fullmatch(lines[j].text))
 
 
+def _standalone(lines: list[Line], i: int, span: int) -> bool:
+    """Is the group a block of its own: no text line right before or after it?"""
+    before = lines[i - 1] if i else None
+    after = lines[i + span] if i + span < len(lines) else None
+    return (before is None or before.kind != "text") and (after is None or after.kind != "text")
+
+
 def _looks_like_furniture(text: str) -> bool:
     return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not SENTENCE_END.search(text)
-
-
-def _pattern(text: str) -> str:
-    """The group as a pattern in which every number may differ (page numbers in headers)."""
-    return r"\d+".join(re.escape(part) for part in re.split(r"\d+", text))

@@ -52,9 +52,9 @@ class Meta:
     addressee: str | None = None
     """Who the letter is addressed to, if anyone."""
     source: str | None = None
+    """Source reference, such as a Kamerstuk number, where the text names one."""
     original: str | None = None
     """Web address of the original publication, when one is known."""
-    """Source reference, such as a Kamerstuk number, where the text names one."""
     furniture: tuple[str, ...] = ()
     """Regexes for running headers and footers of this document (whole lines)."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +41,8 @@ class Card:
     path: str
     """Below the docs folder, e.g. ``voorvertoning/themas/energie.png``."""
     kind: str
-    """What the page is, above the title: "Thema", "Regio", "Voorzitterschap", "Document"."""
+    """What the page is, above the title: "Thema", "Thema · 2026", "Partnerregio", "Voorzitterschap", or the
+    document's kind."""
     title: str
     subtitle: str
 
@@ -109,20 +111,34 @@ def _cut(pen: ImageDraw, text: str, font: FreeTypeFont) -> str:
     return text + " …"
 
 
+MANIFEST = ".kaarten.json"
+"""In the previews folder: what each image says, so that an unchanged card is not drawn again."""
+VERSION = 1
+"""Raise when the drawing changes: every card is drawn anew."""
+
+
 def write_all(out: Path, cards: list[Card]) -> int:
-    """Draw every card into the docs folder `out`, writing only images whose bytes changed, and remove images no
-    page has any more; return how many were written."""
+    """Draw the cards whose text changed (or whose image is missing) into the docs folder `out`, and remove
+    images no page has any more; return how many were drawn."""
+    root = out / PREVIEWS
+    manifest = root / MANIFEST
+    try:
+        known = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+    except ValueError:
+        known = {}
     wanted = {card.path for card in cards}
+    now = {card.path: [VERSION, card.kind, card.title, card.subtitle] for card in cards}
     written = 0
     for card in cards:
         target = out / card.path
-        data = draw(card)
-        if target.is_file() and target.read_bytes() == data:
+        if known.get(card.path) == now[card.path] and target.is_file():
             continue
+        data = draw(card)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    root = out / PREVIEWS
+    root.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(now, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     for stale in sorted(root.rglob("*.png")) if root.is_dir() else []:
         if stale.relative_to(out).as_posix() not in wanted:
             stale.unlink()

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.layout import GENERATED
+from ..core.layout import GENERATED, PREVIEWS
 
 TEMPORARY = ".staged-"
 """Prefix of a page written but not yet put in place (MkDocs skips names that start with a dot)."""
@@ -76,6 +76,8 @@ def owned(out: Path) -> list[str]:
     """The generated files now in `out`."""
     found = []
     for name in GENERATED:
+        if name == PREVIEWS:  # binary, written and cleaned by `images.write_all`
+            continue
         path = out / name
         if path.is_file():
             found.append(name)
