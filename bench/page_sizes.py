@@ -11,8 +11,6 @@ as its document).
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from helpers import project  # noqa: E402
+from helpers import build_site  # noqa: E402
 from run import corpus  # noqa: E402
 
 LIMIT = 300_000
@@ -47,12 +45,7 @@ def main() -> None:
             raw = Path(tmp) / "raw"
             raw.mkdir()
             corpus(size, raw)
-            work = project(Path(tmp) / "project", raw)
-            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-            env.pop("SITE_URL", None)
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=work, env=env, check=True,
-                           capture_output=True)
-            site = work / "site"
+            site = build_site(Path(tmp) / "project", raw) / "site"
             largest: dict[str, tuple[int, str, int]] = {}
             count: dict[str, int] = {}
             for path in site.rglob("index.html"):

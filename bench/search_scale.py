@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 from browser import browser  # noqa: E402
-from helpers import project, serve  # noqa: E402
+from helpers import build_site, serve  # noqa: E402
 from run import corpus  # noqa: E402
 
 from generator.core.layout import RECORDS  # noqa: E402
@@ -120,10 +120,8 @@ def main() -> None:
             raw = Path(tmp) / "raw"
             raw.mkdir()
             corpus(size, raw)
-            work = project(Path(tmp) / "project", raw)
+            work = build_site(Path(tmp) / "project", raw)
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-            env.pop("SITE_URL", None)
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=work, env=env, check=True)
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "generator", "search-index", "--out", str(work / "site_src"),
                             "--site", str(work / "site")], cwd=ROOT, env=env, check=True, capture_output=True)

@@ -41,7 +41,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
         return Outcome(time.perf_counter() - start)
     # Imported here: a build with nothing to do should not pay for loading the whole generator.
     from .analyse.corpus import analyse
-    from .site import render
+    from .site import images, record, render
 
     threshold = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
@@ -49,7 +49,8 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
         # Gather: read, clean, segment and classify every document.
         corpus = analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress)
         # Render every page; each is staged beside its target by the process that rendered it.
-        staged = render.render_site(corpus, templates_dir, site_url=site_url,
+        site = record.site_record(corpus)
+        staged = render.render_site(corpus, templates_dir, site_url=site_url, site=site,
                                     finish=lambda path, text: write.stage(out, path, text))
     except BaseException:
         write.discard(out)
@@ -59,8 +60,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     # Now write: put the staged pages in place at once, remove what no document produces any more.
     written = write.commit(out, staged)
     # The link-preview images (binary, beside the pages): only those whose bytes changed are written.
-    from .site import images, record
-    images.write_all(out, images.cards(record.site_record(corpus)))
+    images.write_all(out, images.cards(site))
     state.save(out, inputs, list(staged))
     return Outcome(time.perf_counter() - start, corpus, written, site_url)
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from ..core.problems import InputError, Problem
 from ..core.records import Override
+from .vocabulary import entries
 
 NAME = "overrides.yml"
 EXAMPLE = """- paragraph: 2026-benelux-jaarplan#h-2-p1
@@ -32,23 +31,10 @@ def load(path: Path, known: set[str]) -> tuple[Override, ...]:
     if not path.exists():
         return ()
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        entries = yaml.safe_load(text)
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError([Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {err}",
-                                  f"write a list of entries such as:\n{EXAMPLE}")]) from None
-    if entries is None:
-        return ()
-    if not isinstance(entries, list) or not isinstance(node, yaml.SequenceNode):
-        raise InputError([Problem(name, 1, "the file is not a list of entries", f"for example:\n{EXAMPLE}")])
     problems: list[Problem] = []
     found: list[Override] = []
     seen: dict[str, int] = {}
-    for entry, entry_node in zip(entries, node.value, strict=True):
-        line = entry_node.start_mark.line + 1
+    for entry, line in entries(path, EXAMPLE, empty=True):
         override, wrong = _entry(name, line, entry, known)
         problems += wrong
         if override and override.paragraph in seen:

@@ -18,23 +18,32 @@ EXAMPLE = """- slug: energie
   terms: [energie*, waterstof, "wind-op-zee*"]"""
 
 
-def load(path: Path) -> tuple[Term, ...]:
-    """Read a vocabulary file; raise InputError listing every problem in it."""
+def entries(path: Path, example: str, empty: bool = False) -> list[tuple[object, int]]:
+    """The entries of a YAML list file with the line each starts on; InputError when the file is not valid YAML
+    or not a list (an empty file is an empty list when `empty` allows it). `example` shows a good entry."""
     name = str(path)
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text)
+        values = yaml.safe_load(text)
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         mark = getattr(err, "problem_mark", None)
         raise InputError([Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {err}",
-                                  f"write a list of entries such as:\n{EXAMPLE}")]) from None
-    if not isinstance(entries, list) or not isinstance(node, yaml.SequenceNode):
-        raise InputError([Problem(name, 1, "the file is not a list of entries", f"for example:\n{EXAMPLE}")])
+                                  f"write a list of entries such as:\n{example}")]) from None
+    if values is None and empty:
+        return []
+    if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
+        raise InputError([Problem(name, 1, "the file is not a list of entries", f"for example:\n{example}")])
+    return [(value, value_node.start_mark.line + 1) for value, value_node in zip(values, node.value, strict=True)]
+
+
+def load(path: Path) -> tuple[Term, ...]:
+    """Read a vocabulary file; raise InputError listing every problem in it."""
+    name = str(path)
     problems: list[Problem] = []
     terms: list[Term] = []
     seen: dict[object, int] = {}
-    for entry, entry_node in zip(entries, node.value, strict=True):
-        line = entry_node.start_mark.line + 1
+    for entry, line in entries(path, EXAMPLE):
         term, found = _entry(name, line, entry)
         problems += found
         slugs = [entry.get("slug"), *_list(entry.get("aliases"))] if isinstance(entry, dict) else []

@@ -123,11 +123,12 @@ def report(corpus: Corpus, fixtures: Path) -> str:
     lines.append(f"Line-end hyphenation: {hyph.correct}/{hyph.total} correct ({hyph.share:.1%})")
     lines += [f"  wrong: {f}" for f in hyph.failures]
     themes, regions, disagreements = labels(corpus, fixtures / "labels.tsv")
+    held = {name: labels(corpus, fixtures / name) for name in HELD_OUT}
     for name, title in HELD_OUT.items():
-        held_themes, held_regions, _ = labels(corpus, fixtures / name)
+        held_themes, held_regions, _ = held[name]
         lines.append(f"{title}: themes precision {held_themes.precision():.3f}, recall {held_themes.recall():.3f}; "
                      f"regions precision {held_regions.precision():.3f}, recall {held_regions.recall():.3f}")
-    test_themes, _, _ = labels(corpus, fixtures / "labels-test.tsv")
+    test_themes = held["labels-test.tsv"][0]
     per_theme = (f"{label} {test_themes.precision(label):.2f}/{test_themes.recall(label):.2f}"
                  for label in test_themes.labels())
     lines.append("  test half per theme (precision/recall): " + ", ".join(per_theme))

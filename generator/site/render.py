@@ -11,7 +11,7 @@ from ..core import parallel
 from ..core.records import Corpus
 from . import feeds
 from .jobs import Job, check_paths, page_jobs
-from .record import site_record
+from .record import Site, site_record
 from .templating import environment
 
 PARALLEL_FROM = 100
@@ -20,22 +20,25 @@ R = TypeVar("R")
 
 
 @overload
-def render_site(corpus: Corpus, templates: Path, *, site_url: str, finish: None = None) -> dict[str, str]: ...
+def render_site(corpus: Corpus, templates: Path, *, site_url: str, finish: None = None,
+                site: Site | None = None) -> dict[str, str]: ...
 
 
 @overload
-def render_site(corpus: Corpus, templates: Path, *, site_url: str, finish: Callable[[str, str], R]) -> dict[str, R]: ...
+def render_site(corpus: Corpus, templates: Path, *, site_url: str, finish: Callable[[str, str], R],
+                site: Site | None = None) -> dict[str, R]: ...
 
 
 def render_site(corpus: Corpus, templates: Path, *, site_url: str,
-                finish: Callable[[str, str], R] | None = None) -> dict[str, Any]:
+                finish: Callable[[str, str], R] | None = None, site: Site | None = None) -> dict[str, Any]:
     """All generated files: path below the docs folder → text (Markdown pages, Atom feeds, the navigation).
 
     With `finish`, a path maps to `finish(path, text)` instead, called in the process that made the text:
     `write.stage` there saves sending every page back to this process.
+    `site` is `site_record(corpus)` when the caller has it already.
     Raises InputError when two files would have one path.
     """
-    site = site_record(corpus)
+    site = site or site_record(corpus)
     jobs = page_jobs(corpus, site, environment(templates, site), feeds.template(templates), site_url)
     check_paths(jobs)
     make = functools.partial(_make, finish)
