@@ -85,7 +85,7 @@ def test_bullets_emphasis_and_table_of_contents() -> None:
 SAMPLE = """Eerste regel van de brief over samenwerking met het Energie-
 forum, zoals afgesproken toe.1 Daarna volgt *nadruk*  en   ruimte.
 
-12
+1
 
 1 Kamerstuk 31 585, nr. 14.
 """
@@ -94,9 +94,9 @@ forum, zoals afgesproken toe.1 Daarna volgt *nadruk*  en   ruimte.
 @pytest.mark.parametrize("skipped", [name for name, _ in STEPS])
 def test_every_step_changes_what_the_chain_makes(skipped: str) -> None:
     """Each named step does work of its own: the chain without it gives another draft."""
-    def outcome(skip: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def outcome(skip: frozenset[str]) -> tuple[tuple[tuple[str, int | None], ...], tuple[str, ...]]:
         draft = clean(SAMPLE, 1, Context((), WORDS), skip=skip)
-        return tuple(b.text for b in draft.blocks), tuple(f.text for f in draft.footnotes)
+        return tuple((b.text, b.page) for b in draft.blocks), tuple(f.text for f in draft.footnotes)
     assert outcome(frozenset({skipped})) != outcome(frozenset())
 
 
@@ -124,6 +124,34 @@ def test_is_caps(text: str, caps: bool) -> None:
 def test_hyphen_end_finds_the_broken_word(text: str, word: str | None) -> None:
     found = rules.hyphen_end(text)
     assert (found.group(1) if found else None) == word
+
+
+def pages(draft: Draft) -> list[tuple[int | None, str]]:
+    """Each block's page and its text with page marks shown as ⟦n⟧."""
+    return [(b.page, inline.PAGE_MARK.sub(lambda m: f"⟦{m[1]}⟧", b.text)) for b in draft.blocks]
+
+
+FULL = "Een volle regel tekst over de samenwerking tussen de drie landen in de Benelux Unie"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A number at the foot of page 1 confirms the count; the sentence runs on to page 2.
+    (f"{FULL} en\n\n1\n\nverder op de volgende pagina.\n\n Nieuwe alinea op pagina drie.\n",
+     [(1, f"{FULL} en ⟦2⟧verder op de volgende pagina."), (3, "Nieuwe alinea op pagina drie.")]),
+    # A word broken at the foot of a page: the mark follows the rejoined word.
+    (f" {FULL} grensoverschrij-\n\n1\n\ndende samenwerking.\n",
+     [(1, f"{FULL} grensoverschrijdende ⟦2⟧samenwerking.")]),
+    # A number at the head of a page (indented) belongs to the page it begins.
+    (f"{FULL}.\n\n 2\nTweede pagina.\n", [(1, f"{FULL}."), (2, "Tweede pagina.")]),
+    # A parliamentary paper's footer carries its page number.
+    (f"{FULL}.\n\nEerste Kamer, vergaderjaar 2020–2021, 31 585, H 1\n\nTweede pagina.\n",
+     [(1, f"{FULL}."), (2, "Tweede pagina.")]),
+    # No printed page number, or one that disagrees with the breaks: no pages rather than wrong ones.
+    (f"{FULL}.\n\n Tweede pagina.\n", [(None, f"{FULL}."), (None, "Tweede pagina.")]),
+    (f"{FULL}.\n\n Tweede pagina.\n\n5\n", [(None, f"{FULL}."), (None, "Tweede pagina.")]),
+])
+def test_pages_are_numbered_where_the_printed_numbers_confirm_them(body: str, expected: list[tuple[int | None, str]]) -> None:
+    assert pages(run(body)) == expected
 
 
 def test_running_headers_are_found_without_a_furniture_list(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..clean.draft import Block
 from ..core.dates import MONTHS
-from ..core.inline import plain
+from ..core.inline import page_mark, plain
 from ..core.records import Paragraph, ParagraphKind, Section
 from ..core.text import BULLET, HEADING_NUMBER, ITEM_NUMBER, ends_sentence, is_caps, slugify
 
@@ -39,7 +39,9 @@ def roles(blocks: tuple[Block, ...]) -> list[Item]:
     items: list[Item] = []
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        items.append(_role(block, following, items[-1] if items else None))
+        item = _role(block, following, items[-1] if items else None)
+        # A page that begins with this block: its mark goes before the text, once the role is read from it.
+        items.append(replace(item, text=page_mark(block.page) + item.text) if block.page else item)
     return items
 
 

@@ -3,9 +3,11 @@ blank lines and page breaks where a sentence runs on."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
+from ..core import inline
 from ..core.text import BULLET, NUMBERED, ends_sentence, hyphen_end, is_caps
 from .draft import Block, Context, Draft, Line
 from .lexicon import Lexicon
@@ -39,7 +41,20 @@ def join_blocks(draft: Draft, context: Context) -> Draft:
 
 
 def _block(lines: list[Line], context: Context) -> Block:
-    return Block(join_lines([x.text for x in lines], context.lexicon), lines[0].no, lines[0].toc)
+    texts = [lines[0].text]
+    for before, line in itertools.pairwise(lines):
+        texts.append(line.text if line.begins_page is None else _mark_page(before.text, line.text, line.begins_page))
+    return Block(join_lines(texts, context.lexicon), lines[0].no, lines[0].toc, lines[0].begins_page)
+
+
+def _mark_page(before: str, text: str, page: int) -> str:
+    """The line that begins page `page` inside a block, with the page's mark before its first word; when the
+    line completes a word broken at the line end before it, before its second word, so the word is rejoined
+    whole (and a footnote number glued to it still follows it)."""
+    if not before.endswith(("-", "/")):
+        return inline.page_mark(page) + text
+    first, space, rest = text.partition(" ")
+    return f"{first} {inline.page_mark(page)}{rest}" if space else text + inline.page_mark(page)
 
 
 def _continues(current: list[Line], line: Line, gap: str, width: int) -> bool:

@@ -1,7 +1,7 @@
 """The cleaner as a chain of named steps, each a pure function from one `Draft` to the next.
 
-Drop page furniture, lift out footnotes, rejoin lines into blocks (undoing line-end hyphenation), attach
-footnote markers, keep emphasis, tidy spaces.
+Drop page furniture, number the pages where the text confirms it, lift out footnotes, rejoin lines into blocks
+(undoing line-end hyphenation), attach footnote markers, keep emphasis, tidy spaces.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from .emphasis import collapse_spaces, mark_emphasis
 from .footnotes import attach_markers, split_footnotes
 from .furniture import drop_furniture
 from .lines import split_lines
+from .pages import number_pages
 
 STEPS: list[tuple[str, Step]] = [
     ("furniture", drop_furniture),
+    ("pages", number_pages),
     ("footnotes", split_footnotes),
     ("blocks", join_blocks),
     ("markers", attach_markers),

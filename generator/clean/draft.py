@@ -26,6 +26,10 @@ class Line:
     """The extraction indents the first line of a page by one space."""
     toc: bool = False
     """A table-of-contents entry (it ended in a tab and a page number)."""
+    number: int | None = None
+    """For a page line: the page number the removed furniture printed ("3", "…, H 3")."""
+    begins_page: int | None = None
+    """The page of the original that begins with this line, where the text confirms its numbering (`pages`)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Block:
     """Line in the raw file where the block starts."""
     toc: bool = False
     """A table-of-contents entry."""
+    page: int | None = None
+    """The page of the original that begins with this block (pages beginning inside it are marked in its text)."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .draft import Context, Draft, Line
 
 PAGE_NUMBER = re.compile(r"\d{1,3}")
 PARLIAMENTARY_PAPER = re.compile(r"(Eerste|Tweede) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, \d[\d ]*\d, "
-                                 r"([A-Z]{1,3}|nr\. ?\d+) ?\d*")
+                                 r"([A-Z]{1,3}|nr\. ?\d+)(?: ?(?P<page>\d+))?")
 """The running header of a Dutch parliamentary paper ("Eerste Kamer, vergaderjaar 2020–2021, 31 585, H 3")."""
 MAX_LINES = 3
 """A running header or footer takes at most this many lines."""
@@ -34,7 +34,8 @@ def drop_furniture(draft: Draft, context: Context) -> Draft:
     while i < len(lines):
         span = _furniture_span(lines, i, declared) or _detected_span(lines, i, running)
         if span:
-            out.append(Line(lines[i].no, "", "page"))
+            out.append(Line(lines[i].no, "", "page", page_start=lines[i].page_start,
+                            number=_page_number(lines, i, span)))
             i += span
             continue
         out.append(lines[i])
@@ -115,6 +116,15 @@ def _standalone(lines: list[Line], i: int, span: int) -> bool:
     before = lines[i - 1] if i else None
     after = lines[i + span] if i + span < len(lines) else None
     return (before is None or before.kind != "text") and (after is None or after.kind != "text")
+
+
+def _page_number(lines: list[Line], i: int, span: int) -> int | None:
+    """The page number a piece of furniture prints: a bare number, or the last of a parliamentary paper's header."""
+    text = " ".join(line.text for line in lines[i:i + span])
+    if PAGE_NUMBER.fullmatch(text):
+        return int(text)
+    paper = PARLIAMENTARY_PAPER.fullmatch(text)
+    return int(paper["page"]) if paper and paper["page"] else None
 
 
 def _looks_like_furniture(text: str) -> bool:

@@ -1,9 +1,8 @@
 """Inline markup inside paragraph text, and its safe conversion to Markdown.
 
-Cleaned text is plain text plus three kinds of private-use sentinels: emphasis,
-strong emphasis and footnote references. Everything else in the text is shown
-literally: `to_markdown` escapes what Markdown, HTML or attribute lists would
-otherwise interpret.
+Cleaned text is plain text plus four kinds of private-use sentinels: emphasis, strong emphasis, footnote
+references and the places where a page of the original begins. Everything else in the text is shown literally:
+`to_markdown` escapes what Markdown, HTML or attribute lists would otherwise interpret.
 """
 
 from __future__ import annotations
@@ -18,6 +17,9 @@ EM = "\ue000"
 STRONG = "\ue001"
 FN_OPEN, FN_CLOSE = "\ue002", "\ue003"
 FOOTNOTE_REF = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
+PAGE_OPEN, PAGE_CLOSE = "\ue004", "\ue005"
+PAGE_MARK = re.compile(f"{PAGE_OPEN}(\\d+){PAGE_CLOSE}")
+"""Where page N of the original begins, inside a paragraph: an invisible marker on the page."""
 URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"]+[^\s<>«»“”\".,;:)]"
                  r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:eu|int|nl|be|lu|org|com|net|de|fr)\b(?:/[^\s<>«»“”\"]*[^\s<>«»“”\".,;:)])?")
 SECTION_REF = re.compile(r"§\s?(\d+(?:\.\d+)*)((?:\s+en\s+\d+(?:\.\d+)+)*)")
@@ -27,7 +29,7 @@ _ESCAPE = {c: "\\" + c for c in "\\`*_{}[]#"}
 _ESCAPE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"})
 _TABLE = str.maketrans(_ESCAPE)
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPE)) + "]")
-_MARKUP_SIGN = re.compile(f"[{EM}{STRONG}{FN_OPEN}^§]")
+_MARKUP_SIGN = re.compile(f"[{EM}{STRONG}{FN_OPEN}{PAGE_OPEN}^§]")
 """Every markup kind without links starts with one of these characters."""
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s|$)")
 
@@ -36,9 +38,19 @@ def footnote_ref(number: int) -> str:
     return f"{FN_OPEN}{number}{FN_CLOSE}"
 
 
+def page_mark(page: int) -> str:
+    return f"{PAGE_OPEN}{page}{PAGE_CLOSE}"
+
+
+def page_marker(page: int) -> str:
+    """The invisible marker of where page `page` of the original begins (read by the "Citeer" buttons)."""
+    return f'<span class="pagina" data-pagina="{page}"></span>'
+
+
 def plain(text: str) -> str:
-    """The text as a reader sees it, without markup or footnote references."""
+    """The text as a reader sees it, without markup, footnote references or page marks."""
     bare = FOOTNOTE_REF.sub("", text) if FN_OPEN in text else text
+    bare = PAGE_MARK.sub("", bare) if PAGE_OPEN in bare else bare
     return bare.replace(EM, "").replace(STRONG, "")
 
 
@@ -81,7 +93,8 @@ def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = F
 
 @functools.lru_cache(maxsize=4)
 def _markup_pattern(links: bool, refs: bool) -> re.Pattern[str]:
-    kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", EM, STRONG, f"(?P<sup>{SUPERSCRIPT.pattern})"]
+    kinds = [f"{FN_OPEN}(?P<note>\\d+){FN_CLOSE}", f"{PAGE_OPEN}(?P<page>\\d+){PAGE_CLOSE}", EM, STRONG,
+             f"(?P<sup>{SUPERSCRIPT.pattern})"]
     kinds += [f"(?P<url>{URL.pattern})", f"(?P<kst>{KAMERSTUK.pattern})"] if links else []
     kinds += [f"(?P<ref>{SECTION_REF.pattern})"] if refs else []
     return re.compile("|".join(kinds))
@@ -91,6 +104,8 @@ def _markup(match: re.Match[str], footnote_label: Callable[[int], str], xref: XR
     token = match.group(0)
     if match.group("note"):
         return f"[^{footnote_label(int(match.group('note')))}]"
+    if match.group("page"):
+        return page_marker(int(match.group("page")))
     if token in (EM, STRONG):
         return "*" if token == EM else "**"
     if match.group("sup"):

@@ -40,8 +40,29 @@
     var name = heading.textContent.replace("¶", "").trim();
     heading.insertAdjacentElement("afterend", button(name, here(heading.id)));
   });
+  // The pages of the original a paragraph stands on ("p. 3" or "p. 3–4"), from the invisible page markers the
+  // generator puts where a page begins; "" when the document's pages are not known.
+  var markers = Array.prototype.slice.call(article.querySelectorAll(".pagina[data-pagina]"));
+  function pages(paragraph) {
+    var first = "", last = "";
+    markers.forEach(function (marker) {
+      var position = paragraph.compareDocumentPosition(marker);
+      if (position & Node.DOCUMENT_POSITION_PRECEDING) {
+        first = marker.dataset.pagina;
+      } else if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) {
+        var before = document.createRange();
+        before.setStart(paragraph, 0);
+        before.setEndBefore(marker);
+        if (before.toString().trim() === "") first = marker.dataset.pagina;
+        else last = marker.dataset.pagina;
+      }
+    });
+    return first ? "p. " + first + (last ? "\u2013" + last : "") : "";
+  }
+
   // Paragraphs of a document (their ids end in -p<number>), each also with "Citeer": a citation with the
-  // document's title, issuer, date and reference (from the page's #citeer data) and the permanent address.
+  // document's title, issuer, date, reference and page of the original (from the page's #citeer data and
+  // page markers) and the permanent address.
   var data = document.getElementById("citeer");
   var source = data ? JSON.parse(data.textContent) : null;
   article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
@@ -56,7 +77,8 @@
     cite.setAttribute("aria-label", "Citeer deze alinea");
     cite.addEventListener("click", function () {
       var text = source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
-        (source.vindplaats ? ", " + source.vindplaats : "") + ", alinea " + paragraph.id + ". " + here(paragraph.id)() +
+        (source.vindplaats ? ", " + source.vindplaats : "") + (pages(paragraph) ? ", " + pages(paragraph) : "") +
+        ", alinea " + paragraph.id + ". " + here(paragraph.id)() +
         (source.origineel ? " (origineel: " + source.origineel + ")" : "");
       copy(cite, text, "Citeer");
     });
