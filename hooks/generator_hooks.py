@@ -6,6 +6,8 @@
   `watch:` in mkdocs.yml names raw/, templates/ and vocabulary/, so `mkdocs serve` rebuilds when they change.
 - `on_nav`: Dutch section titles and the order the generator wrote in its navigation manifest.
 - `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates.
+- `on_post_page`, `on_post_template`: Material's few HTML errors corrected (`generator.site.markup`) in the
+  pages and in 404.html, so every page passes the Nu HTML Checker.
 - `on_post_build`: the search index (Pagefind) of the generator's search records, into the built site.
 
 Builders without hooks (Zensical) build the pages `benelux-site build` generates, with folder names as
@@ -32,7 +34,7 @@ from generator.build import build
 from generator.core.layout import GENERATED, NAV, STATE
 from generator.core.problems import InputError
 from generator.site import config as site_config
-from generator.site import search
+from generator.site import markup, search
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _site_url: dict[str, str] = {}
@@ -94,6 +96,14 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
         if path.name not in GENERATED and path.name != STATE:
             server.watch(str(path))
     return server
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return markup.valid_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return markup.valid_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -25,10 +25,16 @@ def test_report_explains_a_paragraph(corpus: Corpus) -> None:
     assert "no paragraph" in report.editors_report(corpus, "bestaat-niet#p1")
 
 
-def test_theme_pages_say_why_a_paragraph_is_there(root: Path, tmp_path: Path) -> None:
+def test_why_a_passage_is_there_is_for_editors_not_readers(root: Path, tmp_path: Path, corpus: Corpus) -> None:
+    """Reader pages carry no "gevonden: …" notes; the editors' report explains every passage of a theme page."""
+    import re
     import subprocess
     import sys
     subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(tmp_path)], cwd=root, check=True,
                    capture_output=True)
     page = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "themas" / "water-en-klimaat").glob("*.md")))
-    assert page.count("gevonden: ") == page.count("{: .bron }") > 0
+    assert "gevonden" not in page
+    passages = re.findall(r"\(\.\./\.\./documenten/([\w-]+)\.md#([\w-]+-p\d+)\)", page)
+    assert len(passages) >= 10
+    for document, paragraph in passages:
+        assert "water-en-klimaat" in report.editors_report(corpus, f"{document}#{paragraph}")

@@ -13,7 +13,7 @@ import jinja2
 from ..core import inline
 from ..core.dates import PartialDate
 from ..core.layout import DOCUMENTS
-from ..core.records import Document, Evidence, Paragraph
+from ..core.records import Document, Paragraph
 from . import images, overview
 from .facets import Entry
 from .record import Site
@@ -25,7 +25,7 @@ def environment(templates: Path, site: Site) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.filters.update(md=_markdown_filter(site), plain=inline.plain, yaml=yaml_string, date=dutch_date,
-                       section_path=section_path, why=why)
+                       section_path=section_path)
     labels = env.get_template("_macros.md.j2").module.labels  # type: ignore[attr-defined]
     env.globals.update(changes=lambda year, previous: overview.compare(site.themes, year, previous, site.totals),
                        preview=images.path_for,
@@ -72,14 +72,6 @@ def _label_links(labels: Callable[..., Any]) -> Callable[..., str]:
             cache[key] = str(labels(paragraph, context["link"], context["site"]))
         return cache[key]
     return label_links
-
-
-def why(evidence: Evidence) -> str:
-    """Evidence as readers see it: the term, '(in de kop)' for a theme taken from the heading, or the editors'
-    choice."""
-    if evidence.by_editor:
-        return "keuze van de redactie"
-    return f"{evidence.term} (in de kop)" if evidence.from_heading else evidence.term
 
 
 def yaml_string(text: str) -> str:
