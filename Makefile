@@ -47,12 +47,27 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
+# The checkers the accessibility tests run: axe-core and the Nu HTML Checker from npm, pinned by
+# tests/tools/package-lock.json; Node and npm, Java (for the HTML checker) and pdftotext (print test) from
+# Debian when the machine lacks them.
+TOOLS := tests/tools/node_modules/.installed
+$(TOOLS): tests/tools/package-lock.json
+	@missing=""; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 # Zensical (Material's successor) in a venv of its own, for the test that builds the site with it.
 .zensical/bin/zensical:
 	$(PYTHON) -m venv .zensical
 	.zensical/bin/pip install --quiet --disable-pip-version-check zensical==0.0.73 || echo "Zensical could not be installed; its test will be skipped"
 
-test: $(BIN)/.installed $(CHROMIUM) .zensical/bin/zensical
+test: $(BIN)/.installed $(CHROMIUM) $(TOOLS) .zensical/bin/zensical
 	$(MAKE) lint
 	$(BIN)/python -m pytest -q -rs
 
