@@ -182,3 +182,39 @@ def test_every_page_kind_fits_the_window_without_overlap(chromium: object, serve
         if width != 320:
             tab.screenshot(path=str(artifacts / f"{kind}-{width}.png"), full_page=False)
         context.close()
+
+
+def printed(chromium: object, served: str, path: str, out: Path) -> list[str]:
+    """The page printed to A4 PDF by Chromium, read back with pdftotext: the text of each printed page."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is missing: run `make test` (it installs Debian's poppler-utils)")
+    context = chromium.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(served + path)
+    tab.emulate_media(media="print")
+    tab.pdf(path=str(out), format="A4")
+    context.close()
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+@pytest.mark.parametrize("path, title", [("/themas/energie/2026/", "Energie — Nederlands voorzitterschap 2026"),
+                                         ("/documenten/2020-nl-resultatenbrief/", "Resultaten van het Nederlandse")])
+def test_a_printed_page_has_text_sources_and_a_running_title(chromium: object, served: str, tmp_path: Path,
+                                                              path: str, title: str) -> None:
+    """Printed: no buttons and no labels; every page says which site and page it is and its number; each
+    passage's source line prints the passage's address and is never the first thing on a page."""
+    pages = printed(chromium, served, path, tmp_path / "afdruk.pdf")
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert "Benelux-voorzitterschappen — " in text and title in text, number
+        assert f"pagina {number} van {len(pages)}" in text, number
+        assert "Kopieer link" not in text and "Citeer" not in text and "¶" not in text, number
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        body = [line for line in lines if "Benelux-voorzitterschappen — " not in line and "pagina " not in line]
+        if number > 1 and body:
+            assert not body[0].startswith(("<http", "›")) and "<http" not in body[0], (number, body[0])
+    whole = "\n".join(pages)
+    if path.startswith("/themas/"):
+        assert whole.count(f"<{served}/documenten/") >= 10, "each passage's source prints its address"
+        assert "Interne markt en ondernemerschap" not in whole, "theme labels are not printed"

@@ -85,10 +85,12 @@
     paragraph.appendChild(document.createTextNode(" "));
     paragraph.appendChild(cite);
   });
-  // Passages elsewhere: their source line links to the paragraph in its document.
+  // Passages elsewhere: their source line links to the paragraph in its document. On paper the link prints
+  // its full address (data-adres, see the print rules of extra.css).
   article.querySelectorAll("p.bron").forEach(function (source) {
     var link = source.querySelector("a[href*='#']");
     if (!link) return;
+    link.setAttribute("data-adres", link.href);
     source.appendChild(document.createTextNode(" "));
     source.appendChild(button("deze alinea", function () { return new URL(link.getAttribute("href"), location.href).href; }));
   });
