@@ -218,3 +218,27 @@ def test_a_printed_page_has_text_sources_and_a_running_title(chromium: object, s
     if path.startswith("/themas/"):
         assert whole.count(f"<{served}/documenten/") >= 10, "each passage's source prints its address"
         assert "Interne markt en ondernemerschap" not in whole, "theme labels are not printed"
+
+
+def test_a_feed_opens_as_a_dutch_page_that_explains_subscribing(chromium: object, served: str, built: Path) -> None:
+    """Every theme and region has a feed, offered on its page; a browser shows a feed through feed.xsl as a
+    readable Dutch page with its entries linked, which axe finds no fault with (Chromium's own banner that it
+    will stop supporting XSLT is left out of the check)."""
+    site = built / "site"
+    for folder in ("themas", "regios"):
+        pages = sorted(p.parent.name for p in (site / folder).glob("*/index.html"))
+        assert len(pages) > 5 and sorted(p.stem for p in (site / "feeds" / folder).glob("*.xml")) == pages, folder
+        assert all("Atom-feed" in (site / folder / p / "index.html").read_text(encoding="utf-8") for p in pages)
+    feed = (site / "feeds" / "regios" / "noordrijn-westfalen.xml").read_text(encoding="utf-8")
+    assert '<?xml-stylesheet type="text/xsl" href="../../stylesheets/feed.xsl"?>' in feed
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(served + "/feeds/regios/noordrijn-westfalen.xml")
+    assert tab.locator("h1").inner_text().startswith("Noordrijn-Westfalen")
+    assert "feedlezer" in tab.locator("main").inner_text()
+    assert tab.locator("main ol li a").count() == feed.count("<entry>") > 0
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("tags => axe.run({exclude: [['xslt-warning-banner']]}, {runOnly: {type: 'tag', values: tags}})",
+                          TAGS)
+    context.close()
+    assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []

@@ -114,7 +114,7 @@ def test_home_shows_the_theme_by_year_table(built: Path, corpus: Corpus) -> None
     assert '<table class="matrix-tabel">' in regions and 'href="noordrijn-westfalen/2026/"' in regions
 
 
-def test_theme_feeds_list_each_documents_paragraphs_with_permanent_links(built: Path, corpus: Corpus) -> None:
+def test_facet_feeds_list_each_documents_paragraphs_with_permanent_links(built: Path, corpus: Corpus) -> None:
     feed = ET.parse(built / "site" / "feeds" / "themas" / "water-en-klimaat.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     theme = next(f for f in facets.by_term(corpus, "theme", corpus.themes) if f.slug == "water-en-klimaat")
@@ -133,10 +133,10 @@ def test_theme_feeds_list_each_documents_paragraphs_with_permanent_links(built: 
 def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     theme = max(facets.by_term(corpus, "theme", corpus.themes),
                 key=lambda f: len({e.document.slug for e in f.entries}))
-    everything = feeds.theme_feed(theme, "https://x.example/")
+    everything = feeds.facet_feed(theme, "https://x.example/")
     assert len(everything) >= 3
     monkeypatch.setattr(feeds, "FEED_SIZE", 2)
-    assert feeds.theme_feed(theme, "https://x.example/") == everything[:2]
+    assert feeds.facet_feed(theme, "https://x.example/") == everything[:2]
     newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, "https://x.example/")
     assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d) for d in corpus.documents)
 

@@ -1,4 +1,7 @@
-"""Atom feeds: one per theme and one for the whole site, so a reader can follow a theme."""
+"""Atom feeds: one per theme, one per region and one for the whole site, so a reader can follow a subject.
+
+A browser that opens a feed shows it as a Dutch page that explains how to subscribe: each feed names the
+stylesheet site_src/stylesheets/feed.xsl (XSLT), by a path relative to the feed."""
 
 from __future__ import annotations
 
@@ -49,12 +52,16 @@ FEED_SIZE = 50
 """Entries per feed: a feed reader shows what is new; the site itself holds the archive."""
 
 
-def theme_path(facet: Facet) -> str:
-    """The feed of a theme, below the docs folder."""
+FEED_STYLESHEET = "stylesheets/feed.xsl"
+"""Below the docs folder: turns a feed opened in a browser into a readable page."""
+
+
+def facet_path(facet: Facet) -> str:
+    """The feed of a theme or region, below the docs folder."""
     return f"{FEEDS}/{facet.folder}/{facet.slug}.xml"
 
 
-def theme_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
+def facet_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
     """Per document, the paragraphs it adds to the theme, with their permanent links; newest first.
 
     `site_url` is the site's address, or the way from the feed to the site's root ("../../") when none is
@@ -83,20 +90,20 @@ def site_feed(documents: list[Document], descriptions: dict[str, str], site_url:
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
 
 
-def theme_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
-    """The feed of one theme; with no site URL configured, its links are relative to the feed."""
-    path = theme_path(facet)
+def facet_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
+    """The feed of one theme or region; with no site URL configured, its links are relative to the feed."""
+    path = facet_path(facet)
     base = site_url or _to_root(path)
     return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(facet.path[:-3]),
                   self_url=f"{base}{path}", page_url=f"{base}{facet.folder}/{facet.slug}/",
-                  entries=theme_feed(facet, base))
+                  stylesheet=_to_root(path) + FEED_STYLESHEET, entries=facet_feed(facet, base))
 
 
 def site_text(template: jinja2.Template, documents: list[Document], site_url: str) -> str:
     """The feed of new documents; with no site URL configured, its links are relative to the feed."""
     base = site_url or _to_root(SITE_FEED)
     return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag("alles"),
-                  self_url=f"{base}{SITE_FEED}", page_url=base,
+                  self_url=f"{base}{SITE_FEED}", page_url=base, stylesheet=_to_root(SITE_FEED) + FEED_STYLESHEET,
                   entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, base))
 
 
@@ -105,11 +112,11 @@ def _to_root(path: str) -> str:
     return "../" * path.count("/")
 
 
-def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str,
+def render(template: jinja2.Template, *, title: str, feed_id: str, self_url: str, page_url: str, stylesheet: str,
            entries: list[FeedEntry]) -> str:
     newest = max((e.updated for e in entries), default="2000-01-01T00:00:00Z")
     return template.render(title=title, id=feed_id, self_url=self_url, page_url=page_url, updated=newest,
-                           entries=entries)
+                           stylesheet=stylesheet, entries=entries)
 
 
 def template(templates: Path) -> jinja2.Template:

@@ -81,8 +81,8 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
     for doc in site.documents:
         page(f"{DOCUMENTS}/{doc.slug}.md", "document.md.j2", Source(doc.path, doc.path),
              functools.partial(contexts.document, doc), len(doc.paragraphs))
-    for facet in site.themes:
-        jobs.append(Job(feeds.theme_path(facet), functools.partial(feeds.theme_text, feed, facet, site_url), SITE_PAGE))
+    for facet in (*site.themes, *site.regions):
+        jobs.append(Job(feeds.facet_path(facet), functools.partial(feeds.facet_text, feed, facet, site_url), SITE_PAGE))
     jobs.append(Job(feeds.SITE_FEED, functools.partial(feeds.site_text, feed, site.documents, site_url), SITE_PAGE))
     jobs.append(Job(NAV, functools.partial(navigation, site, corpus), SITE_PAGE))
     jobs.append(Job(RECORDS, functools.partial(search.records_text, corpus, site), SITE_PAGE,
