@@ -5,6 +5,7 @@ tests/tools/package-lock.json (npm) and Debian's Java."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -242,3 +243,27 @@ def test_a_feed_opens_as_a_dutch_page_that_explains_subscribing(chromium: object
                           TAGS)
     context.close()
     assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
+
+
+def translations(path: Path) -> dict[str, str]:
+    """The key → text table of one of Material's language partials."""
+    return dict(re.findall(r'^\s*"([\w.]+)": "(.*)",?$', path.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def test_no_english_interface_text_is_left(built: Path) -> None:
+    """No page shows or announces one of Material's English interface texts ("Header", "Back to top",
+    "Made with"…) where Dutch has its own words; and the 404 page is Dutch."""
+    import material
+    english = translations(Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html")
+    assert len(english) > 40 and english.keys() >= {"header", "footer", "tabs", "top"}
+    same_in_dutch = {"Metadata"}
+    foreign = {text for text in english.values() if len(text) > 3 and "#" not in text} - same_in_dutch
+    found = set()
+    for page in (built / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for text in foreign:
+            if f'"{text}"' in html or f">{text}<" in html or f"> {text} <" in html:
+                found.add(f"{page.relative_to(built / 'site')}: {text}")
+        assert "Made with" not in html and "Not found" not in html, page
+    assert sorted(found) == []
+    assert "<h1>Pagina niet gevonden</h1>" in (built / "site" / "404.html").read_text(encoding="utf-8")
