@@ -56,7 +56,9 @@ def test_an_override_adds_and_removes_themes_and_regions_on_the_pages(workspace:
     assert f"{doc}.md#{pid})" in _links(out / "regios" / "hauts-de-france.md")
     assert f"{gone_doc}.md#{gone_pid})" not in _links(out / "themas" / "veiligheid.md")
     assert f"{gone_doc}.md#{gone_pid})" in _links(out / "themas" / "crisisbeheersing.md"), "other themes stay"
-    assert "keuze van de redactie" in _links(out / "themas" / "energie.md")
+    why = subprocess.run([sys.executable, "-m", "generator", "report", "--raw", str(raw), "--vocabulary",
+                          str(vocabulary), "--paragraph", ADDED], cwd=ROOT, capture_output=True, text=True)
+    assert "energie                  by the editors (overrides.yml)" in why.stdout, why.stdout
 
     # A rebuild keeps the decision, and the editors' report lists it with its file and line.
     assert generate(raw, out, vocabulary=vocabulary).returncode == 0
