@@ -69,7 +69,7 @@ $(TOOLS): tests/tools/package-lock.json
 
 test: $(BIN)/.installed $(CHROMIUM) $(TOOLS) .zensical/bin/zensical
 	$(MAKE) lint
-	$(BIN)/python -m pytest -q -rs
+	BENELUX_CHECKERS=required $(BIN)/python -m pytest -q -rs
 
 # Benchmark at 5, 50 and 500 documents (see bench/RESULTS.md); takes about ten minutes.
 bench: $(BIN)/.installed $(CHROMIUM)

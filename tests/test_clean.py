@@ -184,3 +184,27 @@ def test_only_word_for_word_repeats_at_page_starts_are_running_headers() -> None
     text = " ".join(block.text for block in clean(body, 1, Context(())).blocks)
     assert "Bijlage 1" in text and "Bijlage 2" in text
     assert text.count("Ministerie van Financiën") == 1, text
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A one-word first line that completes an address: the address is still linked, the mark follows it.
+    (f"{FULL} zie https://www.benelux.int/nl/\n\n1\n\nnieuws.html\nvoor meer.\n",
+     '[https://www.benelux.int/nl/nieuws.html](<https://www.benelux.int/nl/nieuws.html>)'
+     '<span class="pagina" data-pagina="2"></span> voor meer.'),
+    # A Kamerstuk reference broken by the page: linked whole, the mark after it.
+    (f"{FULL} zie Kamerstuk 31\n\n1\n\n585, nr. 14 voor meer.\n",
+     '[Kamerstuk 31 585, nr. 14](<https://zoek.officielebekendmakingen.nl/kst-31585-14.html>)'
+     '<span class="pagina" data-pagina="2"></span> voor meer.'),
+])
+def test_a_page_break_inside_a_reference_keeps_its_link(body: str, expected: str) -> None:
+    block = run(body).blocks[0]
+    assert expected in inline.to_markdown(block.text, str, links=True)
+
+
+def test_a_footnote_marker_before_a_page_mark_is_still_found() -> None:
+    """``grensoverschrij-`` / page 2 / ``dende.1``: the word is rejoined, footnote 1 linked, the page marked."""
+    body = (f"{FULL} grensoverschrij-\n\n1\n\ndende.1\nsamenwerking gaat door.\n\n"
+            "1 Kamerstuk 31 585, nr. 14.\n")
+    draft = run(body)
+    assert [n.number for n in draft.footnotes] == [1]
+    assert "grensoverschrijdende." + inline.footnote_ref(1) + inline.page_mark(2) in draft.blocks[0].text

@@ -67,3 +67,14 @@ def test_duplicate_numbers_fall_back_to_the_title() -> None:
             "voorzitterschap.\n\n1. EEN WEERBARE BENELUX\n\nIn een context van aanhoudende geopolitieke instabiliteit is "
             "weerbaarheid onmisbaar.\n")
     assert [s.id for s in sections(text)] == ["h-1", "h-een-weerbare-benelux"]
+
+
+def test_a_heading_that_begins_a_page_keeps_its_number_first_and_its_id() -> None:
+    """The page mark of a numbered heading goes before its number, so that the number still reads first and the
+    section's id is the one it has without pages."""
+    text = ("Geachte voorzitter, een volle regel tekst over de samenwerking tussen de drie landen in de Benelux.\n\n1\n\n"
+            " 2. Energie\nDe energiesamenwerking is voor Nederland een belangrijke pijler van de Benelux en dat blijft zo.\n")
+    found = [s for s in sections(text) if s.title]
+    assert found[0].title == inline.page_mark(2) + "2. Energie"
+    assert found[0].id == "h-2"
+    assert inline.plain(found[0].title) == "2. Energie"

@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..clean.draft import Block
 from ..core.dates import MONTHS
-from ..core.inline import page_mark, plain
+from ..core.inline import PAGE_MARK, page_mark, plain
 from ..core.records import Paragraph, ParagraphKind, Section
 from ..core.text import BULLET, HEADING_NUMBER, ITEM_NUMBER, ends_sentence, is_caps, slugify
 
@@ -119,7 +119,9 @@ def build_sections(items: list[Item]) -> tuple[Section, ...]:
             chapter = item.number.rstrip(".")
         while stack and stack[-1][0] >= level:
             stack.pop()
-        title = f"{item.number} {item.text}" if item.number else item.text
+        mark = PAGE_MARK.match(item.text)  # a page that begins with the heading: its mark goes first
+        text = item.text[mark.end():] if mark else item.text
+        title = (mark.group(0) if mark else "") + (f"{item.number} {text}" if item.number else text)
         section_number = item.number.rstrip(".") if item.style == "numbered" and item.number else None
         current = Section(id=_section_id(item, chapter, used), title=title, level=level, line=item.line,
                           trail=tuple(t for _, t in stack), number=section_number)

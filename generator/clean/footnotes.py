@@ -21,6 +21,7 @@ def split_footnotes(draft: Draft, context: Context) -> Draft:
     body = ""
     marker_at = 0
     i = 0
+    carried: int | None = None  # a page that began on a line lifted out with a footnote
     while i < len(lines):
         line = lines[i]
         start = FOOTNOTE_START.fullmatch(line.text) if line.kind == "text" else None
@@ -28,10 +29,15 @@ def split_footnotes(draft: Draft, context: Context) -> Draft:
         number = len(notes) + 1
         if (start and after_gap and int(start.group(1)) == number
                 and _marker(body, number, marker_at) is not None):
+            first = i
             block, i, marker_at = _footnote_block(lines, i, number, body, marker_at)
             notes += block
+            carried = max((x.begins_page for x in lines[first:i] if x.begins_page), default=carried)
             out.append(Line(line.no, "", "page"))
             continue
+        if carried and line.kind == "text":
+            line = line if line.begins_page else replace(line, begins_page=carried)
+            carried = None
         out.append(line)
         if line.kind == "text":
             body += line.text + "\n"
@@ -41,7 +47,7 @@ def split_footnotes(draft: Draft, context: Context) -> Draft:
 
 def _marker(body: str, number: int, start: int) -> int | None:
     """Where footnote `number`'s marker ends in `body`, searching from `start`."""
-    match = re.compile(rf"(?<=[^\s\d]){number}(?=[\s.,;:)»”’]|$)").search(body, start)
+    match = re.compile(rf"(?<=[^\s\d]){number}(?=[\s.,;:)»”’{inline.PAGE_OPEN}]|$)").search(body, start)
     return match.end() if match else None
 
 
@@ -84,7 +90,7 @@ def attach_markers(draft: Draft, context: Context) -> Draft:
     blocks = list(draft.blocks)
     at_block, at_char = 0, 0
     for note in draft.footnotes:
-        pattern = re.compile(rf"(?<=[^\s\d]){note.number}(?=[\s.,;:)»”’]|$)")
+        pattern = re.compile(rf"(?<=[^\s\d]){note.number}(?=[\s.,;:)»”’{inline.PAGE_OPEN}]|$)")
         for b in range(at_block, len(blocks)):
             match = pattern.search(blocks[b].text, at_char if b == at_block else 0)
             if match:

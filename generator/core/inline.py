@@ -20,8 +20,10 @@ FOOTNOTE_REF = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
 PAGE_OPEN, PAGE_CLOSE = "\ue004", "\ue005"
 PAGE_MARK = re.compile(f"{PAGE_OPEN}(\\d+){PAGE_CLOSE}")
 """Where page N of the original begins, inside a paragraph: an invisible marker on the page."""
-URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"]+[^\s<>«»“”\".,;:)]"
-                 r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:eu|int|nl|be|lu|org|com|net|de|fr)\b(?:/[^\s<>«»“”\"]*[^\s<>«»“”\".,;:)])?")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"\ue000-\ue0ff]+[^\s<>«»“”\".,;:)\ue000-\ue0ff]"
+                 r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:eu|int|nl|be|lu|org|com|net|de|fr)\b"
+                 r"(?:/[^\s<>«»“”\"\ue000-\ue0ff]*[^\s<>«»“”\".,;:)\ue000-\ue0ff])?")
+"""An address in running text; it never takes in a sentinel (a page mark right after it)."""
 SECTION_REF = re.compile(r"§\s?(\d+(?:\.\d+)*)((?:\s+en\s+\d+(?:\.\d+)+)*)")
 SUPERSCRIPT = re.compile(r"(?<=\d)\^([a-z]{1,3})\b")
 XRef = Callable[[str], "str | None"]
@@ -74,6 +76,8 @@ def kamerstuk_url(reference: str) -> str:
 def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = False, xref: XRef | None = None) -> str:
     """Markdown for `text`: escaped, with emphasis, footnote references, superscripts, and optionally
     URLs and § cross-references as links (`xref` maps a section number to a link target)."""
+    if PAGE_OPEN in text and (links or xref is not None):
+        text = _marks_after_references(text)
     if links or _MARKUP_SIGN.search(text):
         pattern = _markup_pattern(links, xref is not None)
         parts: list[str] = []
@@ -89,6 +93,26 @@ def to_markdown(text: str, footnote_label: Callable[[int], str], links: bool = F
     # A paragraph that starts like a list item ("1. ", "- ") must stay a paragraph.
     start = _LINE_START.match(markdown)
     return f"{start[1]}{start[2]}\\{markdown[start.end(2):]}" if start else markdown
+
+
+def _marks_after_references(text: str) -> str:
+    """Page marks that fall inside an address, a Kamerstuk or a § reference (a page break in the middle of
+    it) move to just after it, so that the reference is still found and linked."""
+    marks: list[tuple[int, str]] = []
+    bare_parts: list[str] = []
+    pos = 0
+    for match in PAGE_MARK.finditer(text):
+        bare_parts.append(text[pos:match.start()])
+        marks.append((sum(map(len, bare_parts)), match.group(0)))
+        pos = match.end()
+    bare = "".join(bare_parts) + text[pos:]
+    spans = [m.span() for pattern in (URL, KAMERSTUK, SECTION_REF) for m in pattern.finditer(bare)]
+    placed = sorted((next((end for start, end in spans if start < at < end), at), mark) for at, mark in marks)
+    out, pos = [], 0
+    for at, mark in placed:
+        out += [bare[pos:at], mark]
+        pos = at
+    return "".join(out) + bare[pos:]
 
 
 @functools.lru_cache(maxsize=4)

@@ -35,6 +35,11 @@
 
   var article = document.querySelector("article");
   if (!article) return;
+  // A link whose text is its own address prints once (the print rules add the address after other links).
+  article.querySelectorAll("a[href^='http']").forEach(function (link) {
+    var text = link.textContent.trim().replace(/^https?:\/\//, "");
+    if (text && link.href.replace(/^https?:\/\//, "").indexOf(text) === 0) link.classList.add("adres");
+  });
   // Headings: the button follows the heading, so that the heading reads as its own text.
   article.querySelectorAll("h2[id], h3[id], h4[id]").forEach(function (heading) {
     var name = heading.textContent.replace("¶", "").trim();
