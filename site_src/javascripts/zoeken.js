@@ -256,8 +256,9 @@ function resultItem(item) {
 }
 
 // A section's record holds its paragraphs, each opened by PARAGRAPH, its text followed by EXTRA and its extra
-// forms. The paragraph shown is the first whose own text has a match (with a theme or region filter, one that
-// has that label), else the first whose extra forms have one; its words with matches are marked.
+// forms. The paragraph shown is the first whose own text has a match, else the first whose extra forms have
+// one; with a theme or region filter, one that also has that label comes first. (A filter applies to the
+// section: its words may be in one paragraph and the label on another; the reader then sees the words.)
 function foundIn(item) {
   const words = item.content.split(/\s+/);
   const ids = item.meta.alineas.split(" ");
@@ -283,9 +284,10 @@ function foundIn(item) {
       p.hits = new Set(p.words.flatMap((word, i) => (terms.some((t) => fold(word).includes(t)) ? [i] : [])));
     }
   }
-  const labelled = paragraphs.filter((p) => wanted.every((label) => p.labels.includes(label)));
-  const pool = labelled.length ? labelled : paragraphs;
-  return pool.find((p) => p.inText) || pool.find((p) => p.extra) || pool.find((p) => p.hits.size) || pool[0];
+  const fits = (p) => wanted.every((label) => p.labels.includes(label));
+  return paragraphs.find((p) => fits(p) && p.inText) || paragraphs.find((p) => p.inText)
+    || paragraphs.find((p) => fits(p) && p.extra) || paragraphs.find((p) => p.extra)
+    || paragraphs.find((p) => p.hits.size) || paragraphs.find(fits) || paragraphs[0];
 }
 
 // The words of the paragraph around its first match, the matched words marked.
