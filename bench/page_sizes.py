@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import gzip
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from helpers import build_site  # noqa: E402
-from run import corpus  # noqa: E402
+from run import built_corpus  # noqa: E402
 
 LIMIT = 300_000
 
@@ -41,11 +39,8 @@ def main() -> None:
     print("| documents | page kind | pages | largest page | HTML KB | gzip KB |")
     print("|---|---|---|---|---|---|")
     for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            raw = Path(tmp) / "raw"
-            raw.mkdir()
-            corpus(size, raw)
-            site = build_site(Path(tmp) / "project", raw) / "site"
+        with built_corpus(size) as work:
+            site = work / "site"
             largest: dict[str, tuple[int, str, int]] = {}
             count: dict[str, int] = {}
             for path in site.rglob("index.html"):

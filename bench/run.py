@@ -14,6 +14,7 @@ queries below).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -23,12 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers import project  # noqa: E402
+from helpers import build_site, project  # noqa: E402
 
 from generator.core.layout import RECORDS  # noqa: E402
 from generator.core.presidency import FIRST_YEAR, presiding_country  # noqa: E402
@@ -50,6 +52,16 @@ def corpus(size: int, raw: Path) -> None:
         number = i + 1
         front = re.sub(r"title: (.*)", lambda m, n=number: f"title: \"{m[1].strip(chr(34))} (nr. {n})\"", front, count=1)
         (raw / f"{year}-{i + 1:04d}-{seed.stem.split('-', 2)[-1]}.txt").write_text(f"{front}\n---\n{body}", encoding="utf-8")
+
+
+@contextlib.contextmanager
+def built_corpus(size: int) -> Iterator[Path]:
+    """A project of `size` documents made by `corpus`, built as `make site` builds it; yields its folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        raw.mkdir()
+        corpus(size, raw)
+        yield build_site(Path(tmp) / "project", raw)
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:

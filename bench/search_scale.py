@@ -25,7 +25,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -36,8 +35,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 from browser import browser  # noqa: E402
-from helpers import build_site, serve  # noqa: E402
-from run import corpus  # noqa: E402
+from helpers import serve  # noqa: E402
+from run import built_corpus  # noqa: E402
 
 from generator.core.layout import RECORDS  # noqa: E402
 
@@ -116,11 +115,7 @@ def main() -> None:
           "| whole query KB | whole query s |")
     print("|---|---|---|---|---|---|---|---|")
     for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            raw = Path(tmp) / "raw"
-            raw.mkdir()
-            corpus(size, raw)
-            work = build_site(Path(tmp) / "project", raw)
+        with built_corpus(size) as work:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "generator", "search-index", "--out", str(work / "site_src"),

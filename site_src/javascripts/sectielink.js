@@ -81,8 +81,9 @@
     cite.textContent = "Citeer";
     cite.setAttribute("aria-label", "Citeer deze alinea");
     cite.addEventListener("click", function () {
+      var page = pages(paragraph);
       var text = source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
-        (source.vindplaats ? ", " + source.vindplaats : "") + (pages(paragraph) ? ", " + pages(paragraph) : "") +
+        (source.vindplaats ? ", " + source.vindplaats : "") + (page ? ", " + page : "") +
         ", alinea " + paragraph.id + ". " + here(paragraph.id)() +
         (source.origineel ? " (origineel: " + source.origineel + ")" : "");
       copy(cite, text, "Citeer");
