@@ -8,7 +8,7 @@ import unicodedata
 HYPHEN_END = re.compile(r"([^\W_][\w’'-]*?)-$")
 """A word broken at a line end: the word before the final hyphen (group 1)."""
 
-_SECTION_NUMBER = r"(?:\d{1,2}\.)+\d?"
+_SECTION_NUMBER = r"(?:\d{1,2}\.)+(?:\d|[a-z](?=\s))?"
 """A section number such as ``2.`` or ``2.4.``."""
 _LETTER_NUMBER = r"[a-z]\."
 """A lettered heading or item: ``a.``."""
@@ -38,7 +38,7 @@ def hyphen_end(text: str) -> re.Match[str] | None:
 
 def match_form(text: str) -> str:
     """The form vocabulary terms are matched on: lower case, no diacritics, hyphens as spaces, plain apostrophes."""
-    bare = re.sub(r"[’‘`]", "'", text.lower())
+    bare = re.sub(r"[’‘`]", "'", text.lower()).replace("ß", "ss")
     bare = re.sub(r"[-–—]", " ", bare)
     # NFKD splits "ë" into "e" + a combining mark; the ASCII round trip drops the marks (and signs like «»).
     ascii_text = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode("ascii")
