@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         return stopped(err)
     from .quality import evaluate, report
     if args.command == "report":
-        print(report.editors_report(corpus, args.paragraph))
+        print(report.document_report(corpus, args.document) if args.document
+              else report.editors_report(corpus, args.paragraph))
     else:
-        print(evaluate.report(corpus, Path("tests/fixtures")))
+        print(evaluate.report(corpus, Path("tests/fixtures"), args.vocabulary))
     return 0
 
 
@@ -60,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--site-url", help="absolute URL of the published site (default: site_url of --config, "
                                            "which reads $SITE_URL)")
     parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
+    parser.add_argument("--document", help="with report: every paragraph of one document with its scores, "
+                                           "borderline ones first")
     return parser
 
 

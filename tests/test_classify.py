@@ -55,18 +55,106 @@ def test_regions_by_alias(regions: classify.Matcher, text: str, expected: list[s
     assert sorted(slug for slug, _ in regions.evidence(text)) == sorted(expected)
 
 
-def test_short_paragraph_inherits_heading_theme_only_without_own_signal() -> None:
-    themes = classify.Matcher.of((Term("energie", "Energie", "", ("energie*", "waterstof")),
-                                  Term("mobiliteit", "Mobiliteit", "", ("fiets*",))))
-    none = classify.Matcher.of(())
-    section = Section("h-x", "Energie en leveringszekerheid", 3, 1, paragraphs=(
-        Paragraph("a", "li", "Twee ministeriële bijeenkomsten met de partners.", 2),
-        Paragraph("b", "li", "Een fietsdag voor iedereen in de regio.", 3),
-        Paragraph("c", "p", "Kort.", 4),
-    ))
+def _terms(**entries: list[object]) -> tuple[Term, ...]:
+    """Theme entries from terms as an editor writes them (strings or mappings), through the vocabulary reader."""
+    terms = []
+    for slug, values in entries.items():
+        rules = []
+        for value in values:
+            rule, problem = vocabulary._rule(value)
+            assert rule is not None, problem
+            rules.append(rule)
+        terms.append(Term(slug.replace("_", "-"), slug, "", tuple(rules)))
+    return tuple(terms)
+
+
+def _themes(paragraphs: list[tuple[str, str]], heading: str = "Inleiding", **entries: list[object]) -> dict[
+        str, tuple[str, ...]]:
+    regions = vocabulary.load(Path(__file__).resolve().parent.parent / "vocabulary" / "regions.yml")
+    themes = classify.Matcher.of(_terms(**entries), regions)
+    section = Section("h-x", heading, 3, 1, paragraphs=tuple(
+        Paragraph(pid, "li" if pid.startswith("li") else "p", text, i + 2) for i, (pid, text) in enumerate(paragraphs)))
     doc = Document("d", Meta("T", "jaarplan", 2026, "NL", None, "X"), "d.txt", (section,))
-    result = {p.id: p.themes for p in classify.classify(doc, themes, none).paragraphs}
-    assert result == {"a": ("energie",), "b": ("mobiliteit",), "c": ()}
+    return {p.id: p.themes for p in classify.classify(doc, themes, classify.Matcher.of(())).paragraphs}
+
+
+def test_short_paragraph_inherits_heading_theme_only_without_own_signal() -> None:
+    result = _themes([("li-a", "Twee ministeriële bijeenkomsten met de partners."),
+                      ("li-b", "Een fietsdag voor iedereen in de regio, met een fietstocht."),
+                      ("c", "Kort.")], heading="Energie en leveringszekerheid",
+                     energie=["energie*", "waterstof"], mobiliteit=["fiets*"])
+    assert result == {"li-a": ("energie",), "li-b": ("mobiliteit",), "c": ()}
+
+
+def test_weights_add_up_to_the_threshold() -> None:
+    entries = {"crisisbeheersing": ["~weerbaarheid", {"term": "paraatheid", "weight": 0.5}, "crisiscentr*"]}
+    result = _themes([("a", "Het gaat om de weerbaarheid van de economie in het algemeen, zoals steeds."),
+                      ("b", "Meer weerbaarheid en paraatheid van de drie landen, voor iedereen."),
+                      ("c", "De nationale crisiscentra werken samen bij grote oefeningen.")], **entries)
+    assert result == {"a": (), "b": ("crisisbeheersing",), "c": ("crisisbeheersing",)}
+
+
+def test_a_theme_named_in_an_enumeration_counts_half() -> None:
+    entries = {"voedsel": ["landbouw*"], "energie": ["energie*", "waterstof*"], "mobiliteit": ["transport*"],
+               "water": ["water", "waterbeheer"]}
+    result = _themes([("a", "Water is van belang voor veel sectoren, waaronder landbouw, energie en transport. "
+                            "Het waterbeheer vraagt om samenwerking tussen de waterschappen."),
+                      ("b", "Voor energie werken we aan waterstof, energie-efficiëntie en energieopslag, en meer.")],
+                     **entries)
+    assert result == {"a": ("water",), "b": ("energie",)}
+
+
+def test_figurative_uses_do_not_count() -> None:
+    entries = {"mobiliteit": [{"term": "spoor*", "not_in": ["op het goede spoor", "geen spoor van"]}],
+               "water": [{"term": "water", "not_in": ["boven water"]}]}
+    result = _themes([("a", "De onderhandelingen zitten op het goede spoor; van vertraging is geen spoor van te zien."),
+                      ("b", "Ondernemers moesten het hoofd boven water houden tijdens de crisis in de regio."),
+                      ("c", "De landen investeren in het spoor tussen Brussel en Amsterdam, met meer treinen.")],
+                     **entries)
+    assert result == {"a": (), "b": (), "c": ("mobiliteit",)}
+
+
+def test_a_weak_theme_beside_a_strong_one_is_dropped_and_at_most_three_are_kept() -> None:
+    entries = {"migratie": ["migratie*", "asiel*", "visum*"], "veiligheid": ["politie*"], "a": ["alfa"],
+               "b": ["beta"], "c": ["gamma"], "d": ["delta"]}
+    result = _themes([("a", "Migratie, asiel en het visumbeleid staan centraal; de migratieafspraken worden "
+                            "uitgevoerd en het asielbeleid wordt afgestemd, met een terloopse politie."),
+                      ("b", "Hier staan alfa en beta en gamma naast delta, allemaal even sterk in deze zin.")],
+                     **entries)
+    assert result["a"] == ("migratie",)
+    assert len(result["b"]) == classify.MAX_THEMES
+
+
+def test_neighbouring_regions_come_from_regions_yml() -> None:
+    """The cooperation rule names region slugs: every alias regions.yml gives them counts, in any language."""
+    rule = {"regions": ["noordrijn-westfalen", "grand-est"], "near": ["samenwerk*"],
+            "not_near": ["in samenwerking met"]}
+    result = _themes([("a", "De samenwerking met Nordrhein-Westfalen wordt dit jaar verder verdiept."),
+                      ("b", "Wij versterken de samenwerking met Lotharingen op vele terreinen."),
+                      ("c", "Een studie, in samenwerking met NRW uitgevoerd, over de haven van de regio.")],
+                     grens=[rule])
+    assert result == {"a": ("grens",), "b": ("grens",), "c": ()}
+
+
+@pytest.mark.parametrize("value, problem", [
+    ({"term": "fiets*", "weight": "veel"}, "weight"),
+    ({"term": "fiets*", "nearby": ["x"]}, "unknown key"),
+    ({"weight": 2}, "give the term"),
+    ({"term": "re:("}, "not a valid pattern"),
+    ("mobiliteit unless near", "unless near"),
+    (3, "text or a mapping"),
+])
+def test_bad_structured_terms_are_explained(value: object, problem: str) -> None:
+    rule, message = vocabulary._rule(value)
+    assert rule is None and problem in message
+
+
+def test_a_cooperation_rule_with_an_unknown_region_stops_the_build(tmp_path: Path) -> None:
+    themes = tmp_path / "themes.yml"
+    themes.write_text("- slug: grens\n  label: Grens\n  terms: [{regions: [atlantis], near: [samenwerk*]}]\n")
+    regions = vocabulary.load(Path(__file__).resolve().parent.parent / "vocabulary" / "regions.yml")
+    problems = vocabulary.check_regions(vocabulary.load(themes), regions, themes)
+    assert len(problems) == 1 and "atlantis" in problems[0].message and problems[0].line == 1
 
 
 def test_vocabulary_errors_are_collected(tmp_path: Path) -> None:

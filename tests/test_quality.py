@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.core.records import Corpus
-from generator.quality import evaluate
+from generator.quality import evaluate, generalisation
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -21,9 +23,9 @@ def test_theme_and_region_precision_and_recall(corpus: Corpus) -> None:
     themes, regions, disagreements = evaluate.labels(corpus, FIXTURES / "labels.tsv")
     print(f"themes: precision {themes.precision():.3f}, recall {themes.recall():.3f}; "
           f"regions: precision {regions.precision():.3f}, recall {regions.recall():.3f}")
-    assert themes.precision() >= 0.9 and themes.recall() >= 0.9, disagreements
+    assert themes.precision() >= 0.95 and themes.recall() >= 0.84, disagreements
     weak = {label: (round(themes.precision(label), 2), round(themes.recall(label), 2)) for label in themes.labels()
-            if themes.precision(label) < 0.75 or themes.recall(label) < 0.75}
+            if themes.precision(label) < 0.75 or themes.recall(label) < 0.6}
     assert weak == {}, disagreements
     assert len(themes.labels()) == 15, "every theme is represented in the fixture"
     assert regions.precision() >= 0.95 and regions.recall() >= 0.95, disagreements
@@ -57,10 +59,76 @@ def test_the_blind_held_out_set_is_new_large_and_from_every_document() -> None:
 
 
 def test_theme_precision_and_recall_on_the_untouched_test_half(corpus: Corpus) -> None:
-    """The figure readers get on text nobody tuned for (issue 12 aims at 0.9 / 0.9 with no theme below 0.8; this
-    holds what the rules reach now, so that no change makes it worse unnoticed)."""
+    """Other paragraphs of the five documents the rules were written on: a figure of fit more than of
+    generalisation (issue 21). Holds what the rules reach now, so that no change makes it worse unnoticed."""
     themes, regions, _ = evaluate.labels(corpus, FIXTURES / "labels-test.tsv")
     print(f"test half: themes precision {themes.precision():.3f}, recall {themes.recall():.3f}; "
           f"regions precision {regions.precision():.3f}, recall {regions.recall():.3f}")
-    assert themes.precision() >= 0.86 and themes.recall() >= 0.89
+    assert themes.precision() >= 0.91 and themes.recall() >= 0.80
     assert regions.precision() >= 0.95 and regions.recall() >= 0.85
+
+
+@pytest.fixture(scope="module")
+def written(root: Path) -> Corpus:
+    """The documents written for the project (tests/fixtures/heldout/), analysed as raw/ would be."""
+    return generalisation.heldout_corpus(FIXTURES, root / "vocabulary")
+
+
+def test_the_written_held_out_set_is_large_blind_and_split_by_document(written: Corpus) -> None:
+    """At least 200 labelled paragraphs; every theme and region in both halves; no document in both."""
+    dev, test = evaluate.rows(FIXTURES / generalisation.NEW_DEV), evaluate.rows(FIXTURES / generalisation.NEW_TEST)
+    assert len(dev) + len(test) >= 200
+    documents = {half: {key.partition("#")[0] for key, _, _ in rows} for half, rows in (("dev", dev), ("test", test))}
+    assert documents["dev"].isdisjoint(documents["test"])
+    assert documents["dev"] | documents["test"] == {d.slug for d in written.documents}
+    for rows in (dev, test):
+        assert {t for _, themes, _ in rows for t in evaluate.split(themes)} == {t.slug for t in written.themes}
+        assert {r for _, _, regions in rows for r in evaluate.split(regions)} == {r.slug for r in written.regions}
+
+
+def test_the_two_readers_of_the_written_set_agree(written: Corpus) -> None:
+    """The ceiling a classifier can be held to: the second reader scored against the first."""
+    first = {key: evaluate.split(themes) for key, themes, _ in [
+        *evaluate.rows(FIXTURES / generalisation.NEW_DEV), *evaluate.rows(FIXTURES / generalisation.NEW_TEST)]}
+    agreement = evaluate.Scores()
+    for key, themes, _ in evaluate.rows(FIXTURES / "labels-new-second-reader.tsv"):
+        agreement.add(first[key], evaluate.split(themes))
+    print(f"readers agree: precision {agreement.precision():.3f}, recall {agreement.recall():.3f}")
+    assert set(first) == {key for key, _, _ in evaluate.rows(FIXTURES / "labels-new-second-reader.tsv")}
+    assert agreement.precision() >= 0.9 and agreement.recall() >= 0.9
+
+
+def test_theme_precision_and_recall_on_the_written_test_half(written: Corpus) -> None:
+    """Text the vocabulary never saw, labelled blind, only scored (issue 21 aims at P 0.90 / R 0.85, no theme
+    below 0.75; this holds what the rules reach now: P 0.836 / R 0.816, where the rules before scored 0.585 /
+    0.856)."""
+    themes, regions, disagreements = evaluate.labels(written, FIXTURES / generalisation.NEW_TEST)
+    print(f"written test half: themes precision {themes.precision():.3f}, recall {themes.recall():.3f}; "
+          f"regions precision {regions.precision():.3f}, recall {regions.recall():.3f}")
+    assert themes.precision() >= 0.83 and themes.recall() >= 0.81, disagreements
+    assert regions.precision() >= 0.95 and regions.recall() >= 0.9, disagreements
+
+
+def test_leave_one_document_out(corpus: Corpus, written: Corpus) -> None:
+    """Each of the five documents scored with only the rules that also match elsewhere."""
+    support = tuple(d for d in written.documents if generalisation._in_fixture(d, FIXTURES / generalisation.NEW_DEV))
+    folds = generalisation.leave_one_document_out(corpus, support, FIXTURES)
+    for fold in folds:
+        print(f"{fold.slug}: precision {fold.themes.precision():.3f}, recall {fold.themes.recall():.3f}, "
+              f"{fold.dropped} rules left out")
+    labelled = {key.partition("#")[0] for name in generalisation.FIVE_LABELS for key, _, _ in evaluate.rows(FIXTURES / name)}
+    assert {fold.slug for fold in folds} == {d.slug for d in corpus.documents}
+    for fold in (f for f in folds if f.slug in labelled):
+        assert fold.themes.precision() >= 0.9 and fold.themes.recall() >= 0.6, fold.slug
+
+
+def test_every_labelled_term_is_counted(corpus: Corpus, written: Corpus) -> None:
+    """`evaluate` prints each term's right and wrong hits: together they are every theme a rule gave a labelled
+    paragraph."""
+    fixture = FIXTURES / generalisation.NEW_DEV
+    hits = generalisation.term_hits([written], [fixture])
+    themes, _, _ = evaluate.labels(written, fixture)
+    own = {theme: sum(n for (t, _), n in hits.wrong.items() if t == theme) for theme in themes.labels()}
+    assert sum(hits.right.values()) >= sum(themes.true_positive.values())
+    for theme, count in themes.false_positive.items():
+        assert own[theme] >= count, theme

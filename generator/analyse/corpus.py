@@ -77,6 +77,7 @@ def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], lis
             problems += err.problems
     decisions: tuple[Override, ...] = ()
     if len(terms) == 2:
+        problems += vocabulary.check_regions(terms["themes"], terms["regions"], vocabulary_dir / "themes.yml")
         known = {t.slug for t in terms["themes"] + terms["regions"]}
         try:
             decisions = overrides_file.load(vocabulary_dir / overrides_file.NAME, known)
@@ -88,7 +89,7 @@ def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], lis
 
 
 def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Term, ...]) -> Shared:
-    return Shared(words, classify.Matcher.of(themes), classify.Matcher.of(regions))
+    return Shared(words, classify.Matcher.of(themes, regions), classify.Matcher.of(regions, enumerations=False))
 
 
 def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservation]:

@@ -9,13 +9,15 @@ from .dates import PartialDate
 from .presidency import CountryCode
 from .problems import Problem
 
-Kind = Literal["prioriteitenbrief", "resultatenbrief", "jaarplan", "resultatenoverzicht"]
+Kind = Literal["prioriteitenbrief", "resultatenbrief", "jaarplan", "resultatenoverzicht", "verklaring", "nieuwsbericht"]
 """Document kinds as front matter names them (the names are part of the editors' vocabulary)."""
 KINDS: dict[Kind, str] = {
     "prioriteitenbrief": "Prioriteitenbrief",
     "resultatenbrief": "Resultatenbrief",
     "jaarplan": "Jaarplan",
     "resultatenoverzicht": "Resultatenoverzicht",
+    "verklaring": "Verklaring",
+    "nieuwsbericht": "Nieuwsbericht",
 }
 """Each kind as readers see it."""
 ParagraphKind = Literal["p", "li", "ol", "toc"]
@@ -95,9 +97,13 @@ class Evidence:
     term: str
     """The text that matched, in matched form."""
     from_heading: bool = False
-    """The term is in the paragraph's heading, not in the paragraph."""
+    """The theme's strongest support is the paragraph's heading, not the paragraph."""
     by_editor: bool = False
     """Given by an editor in vocabulary/overrides.yml (`term` is their reason)."""
+    score: float = 0.0
+    """The theme's score in this paragraph (its threshold is in themes.yml)."""
+    detail: str = ""
+    """How the score adds up, as the report shows it ("fiets* 2 + kop 0.5")."""
 
 
 @dataclass(frozen=True)
@@ -157,16 +163,42 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One term of a vocabulary entry, parsed once from what the editor wrote (see `ingest.patterns`)."""
+
+    pattern: str
+    """``word``, ``word*``, ``*word`` or ``re:…`` (empty when `regions` gives the names)."""
+    weight: float = 1.0
+    """What one occurrence adds to the entry's score."""
+    not_near: tuple[str, ...] = ()
+    """Patterns that must not occur within a few words of the match (labour mobility is not transport)."""
+    near: tuple[str, ...] = ()
+    """Patterns of which one must occur within a few words of the match (empty: no such condition)."""
+    not_in: tuple[str, ...] = ()
+    """Phrases in which the match is figurative ("op het goede spoor"): a match inside one does not count."""
+    listed: bool = False
+    """A subject term: a match that is one item of an enumeration does not count at all."""
+    regions: tuple[str, ...] = ()
+    """Region slugs whose names (every term of regions.yml) are the pattern: one list of names, not copies."""
+    source: str = ""
+    """The term as the editor wrote it, for the report."""
+
+
+@dataclass(frozen=True)
 class Term:
     """A vocabulary entry: a theme or a region."""
 
     slug: str
     label: str
     description: str
-    patterns: tuple[str, ...]
-    """Source patterns as the editor wrote them, for the report."""
+    rules: tuple[Rule, ...]
+    """The terms that signal it."""
     aliases: tuple[str, ...] = ()
     """Old slugs that redirect to this one."""
+    threshold: float = 1.0
+    """The score a paragraph needs for this entry."""
+    line: int = 0
+    """Line of the entry in its vocabulary file."""
 
 
 @dataclass(frozen=True)

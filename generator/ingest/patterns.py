@@ -5,16 +5,26 @@ from __future__ import annotations
 
 import re
 
+from ..core.records import Rule
 from ..core.text import match_form
 
 WEAK = "~"
-"""Prefix of a weak term: common in passing, it counts only when weak terms occur more than once."""
+"""Prefix of a weak term: common in passing, it weighs `WEAK_WEIGHT` (two make a theme at the default
+threshold)."""
+WEAK_WEIGHT = 0.5
 LISTED = "!"
 """Prefix of a subject term: it does not count where it is one item of an enumeration ("a, b, c en d")."""
 UNLESS = " unless near "
 """``term unless near a, b*``: the term does not count within `NEAR_WORDS` words of one of the other terms
 ("mobiliteit unless near werknemer*, student*": labour mobility is not transport)."""
 NEAR_WORDS = 8
+
+
+def rule_of(term: str) -> Rule:
+    """A term written as one string (``~word``, ``!word``, ``word unless near a, b*``) → its rule."""
+    prefixes, pattern, near = split_term(term)
+    return Rule(pattern, WEAK_WEIGHT if WEAK in prefixes else 1.0, not_near=near, listed=LISTED in prefixes,
+                source=term)
 
 
 def split_term(term: str) -> tuple[str, str, tuple[str, ...]]:

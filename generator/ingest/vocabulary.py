@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from ..core.problems import InputError, Problem
-from ..core.records import Term
-from .patterns import UNLESS, compile_pattern, split_term
+from ..core.records import Rule, Term
+from .patterns import UNLESS, compile_pattern, rule_of, split_term
 from .read import SLUG
 
 EXAMPLE = """- slug: energie
@@ -70,37 +70,89 @@ def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Probl
                                 "use lower-case letters, digits and hyphens, e.g. water-en-klimaat"))
     if not isinstance(entry.get("label"), str) or not entry["label"].strip():
         problems.append(Problem(name, line, f"entry {slug!r} has no label", "add 'label: …' with the name readers see"))
-    patterns = entry.get("terms")
-    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p.strip() for p in patterns):
+    values = entry.get("terms")
+    rules: list[Rule] = []
+    if not isinstance(values, list) or not values:
         problems.append(Problem(name, line, f"entry {slug!r} has an empty or invalid term list",
                                 "add 'terms:' with at least one word or phrase that signals it"))
-        patterns = []
-    for pattern in patterns:
-        _, term, near = split_term(pattern)
-        if not term or (UNLESS in pattern and not near):
-            problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is incomplete",
-                                    f"write a word before{UNLESS.rstrip()} and the words it must not be near after "
-                                    "it, e.g. 'mobiliteit unless near werknemer*, student*'"))
-            continue
-        for part in (term, *near):
-            try:
-                compile_pattern(part)
-            except re.error as err:
-                problems.append(Problem(name, line, f"term {pattern!r} of {slug!r} is not a valid pattern ({err})",
-                                        "fix the regular expression after 're:' or drop the 're:' prefix"))
+        values = []
+    for value in values:
+        rule, problem = _rule(value)
+        if rule is None:
+            problems.append(Problem(name, line, f"term {value!r} of {slug!r}: {problem}", TERM_HELP))
+        else:
+            rules.append(rule)
+    threshold = entry.get("threshold", 1.0)
+    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or threshold <= 0:
+        problems.append(Problem(name, line, f"the threshold of {slug!r} is not a positive number: {threshold!r}",
+                                "write the score a paragraph needs, e.g. threshold: 1.5 (default 1)"))
     aliases = entry.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and SLUG.fullmatch(a) for a in aliases):
         problems.append(Problem(name, line, f"the aliases of {slug!r} are not a list of slugs: {aliases!r}",
                                 "write the old slugs as a list, e.g. aliases: [oude-naam]"))
-    unknown = set(entry) - {"slug", "label", "description", "terms", "aliases"}
+    unknown = set(entry) - {"slug", "label", "description", "terms", "aliases", "threshold"}
     if unknown:
         problems.append(Problem(name, line, f"unknown key(s) {', '.join(sorted(unknown))} in {slug!r}",
-                                "use only slug, label, description, terms and aliases"))
+                                "use only slug, label, description, terms, threshold and aliases"))
     if problems:
         return None, problems
     assert isinstance(slug, str)  # checked above
+    assert isinstance(threshold, (int, float))  # checked above
     return Term(slug=slug, label=entry["label"].strip(), description=str(entry.get("description") or "").strip(),
-                patterns=tuple(patterns), aliases=tuple(aliases)), []
+                rules=tuple(rules), aliases=tuple(aliases), threshold=float(threshold), line=line), []
+
+
+TERM_HELP = ("write a word or phrase ('fiets*'), or a mapping such as "
+             "{term: waterstof*, weight: 2, not_near: [vrachtwagen*], not_in: [op het goede spoor]}; "
+             "keys: term, weight, not_near, near, not_in, listed, regions")
+RULE_KEYS = {"term", "weight", "not_near", "near", "not_in", "listed", "regions"}
+
+
+def _rule(value: object) -> tuple[Rule | None, str]:
+    """A term as written (a string in the mini-language, or a mapping) → its rule, or what is wrong with it."""
+    if isinstance(value, str) and value.strip():
+        if UNLESS.strip() in value and not split_term(value)[2]:
+            return None, "write the words it must not be near after 'unless near'"
+        rule = rule_of(value)
+    elif isinstance(value, dict):
+        unknown = set(value) - RULE_KEYS
+        if unknown:
+            return None, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}"
+        lists = {key: value.get(key, []) for key in ("not_near", "near", "not_in", "regions")}
+        if not all(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in lists.values()):
+            return None, "not_near, near, not_in and regions are lists of words"
+        weight, pattern = value.get("weight", 1.0), value.get("term", "")
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
+            return None, f"the weight is not a positive number: {weight!r}"
+        if not isinstance(pattern, str) or not (pattern.strip() or lists["regions"]):
+            return None, "give the term (term: …) or the regions whose names count (regions: [...])"
+        rule = Rule(pattern.strip(), float(weight), tuple(lists["not_near"]), tuple(lists["near"]),
+                    tuple(lists["not_in"]), bool(value.get("listed", False)), tuple(lists["regions"]),
+                    source=_written(value))
+    else:
+        return None, "a term is text or a mapping"
+    if not rule.pattern and not rule.regions:
+        return None, "the term is empty"
+    for part in (rule.pattern, *rule.not_near, *rule.near, *rule.not_in):
+        try:
+            compile_pattern(part)
+        except re.error as err:
+            return None, f"{part!r} is not a valid pattern ({err})"
+    return rule, ""
+
+
+def _written(value: dict[str, object]) -> str:
+    """A structured term as the report names it: its pattern, or the regions whose names it stands for."""
+    regions = value.get("regions")
+    return str(value.get("term") or f"regions({', '.join(map(str, regions if isinstance(regions, list) else []))})")
+
+
+def check_regions(terms: tuple[Term, ...], regions: tuple[Term, ...], path: Path) -> list[Problem]:
+    """Problems for rules that name a region slug regions.yml does not have."""
+    known = {r.slug for r in regions}
+    return [Problem(str(path), t.line, f"term of {t.slug!r} names unknown region(s) {', '.join(unknown)}",
+                    f"use slugs of regions.yml: {', '.join(sorted(known))}")
+            for t in terms for rule in t.rules if (unknown := sorted(set(rule.regions) - known))]
 
 
 def _list(value: object) -> list[object]:

@@ -71,6 +71,12 @@ class Scores:
         for label in expected - found:
             self.false_negative[label] = self.false_negative.get(label, 0) + 1
 
+    def merge(self, other: Scores) -> None:
+        for mine, theirs in ((self.true_positive, other.true_positive), (self.false_positive, other.false_positive),
+                             (self.false_negative, other.false_negative)):
+            for label, count in theirs.items():
+                mine[label] = mine.get(label, 0) + count
+
     def precision(self, label: str | None = None) -> float:
         tp, fp = self._count(self.true_positive, label), self._count(self.false_positive, label)
         return tp / (tp + fp) if tp + fp else 1.0
@@ -87,14 +93,22 @@ class Scores:
         return sum(counts.values()) if label is None else counts.get(label, 0)
 
 
-def labels(corpus: Corpus, fixture: Path) -> tuple[Scores, Scores, list[str]]:
-    """Theme and region scores of the classifier against hand labels; plus the disagreements."""
+def rows(fixture: Path) -> list[tuple[str, str, str]]:
+    """(paragraph key, themes, regions) of a labels file."""
+    return [(row[0], *([*row[1:], "", ""][:2])) for row in _rows(fixture)]  # type: ignore[misc]
+
+
+def labels(corpus: Corpus, fixture: Path, missing_ok: bool = False) -> tuple[Scores, Scores, list[str]]:
+    """Theme and region scores of the classifier against hand labels; plus the disagreements. `missing_ok`:
+    rows of documents not in the corpus are left out (else they are an error)."""
     paragraphs = {f"{d.slug}#{p.id}": p for d in corpus.documents for p in d.paragraphs}
+    slugs = {d.slug for d in corpus.documents}
     themes, regions, disagreements = Scores(), Scores(), []
-    for row in _rows(fixture):
-        key, expected_themes, expected_regions = [*row, "", ""][:3]
+    for key, expected_themes, expected_regions in rows(fixture):
+        if missing_ok and key.partition("#")[0] not in slugs:
+            continue
         paragraph = paragraphs[key]
-        want_t, want_r = _set(expected_themes), _set(expected_regions)
+        want_t, want_r = split(expected_themes), split(expected_regions)
         got_t, got_r = set(paragraph.themes), set(paragraph.regions)
         themes.add(want_t, got_t)
         regions.add(want_r, got_r)
@@ -105,7 +119,7 @@ def labels(corpus: Corpus, fixture: Path) -> tuple[Scores, Scores, list[str]]:
     return themes, regions, disagreements
 
 
-def _set(cell: str) -> set[str]:
+def split(cell: str) -> set[str]:
     return {part.strip() for part in cell.split(",") if part.strip()}
 
 
@@ -116,7 +130,7 @@ HELD_OUT = {
 }
 
 
-def report(corpus: Corpus, fixtures: Path) -> str:
+def report(corpus: Corpus, fixtures: Path, vocabulary_dir: Path = Path("vocabulary")) -> str:
     """All figures as text, for ``python -m generator evaluate``."""
     lines = []
     hyph = hyphenation(corpus, fixtures / "hyphenation.tsv")
@@ -141,5 +155,7 @@ def report(corpus: Corpus, fixtures: Path) -> str:
                          f" fn {scores.false_negative.get(label, 0)})")
     for figure in corpus.conservation:
         lines.append(f"Conservation {figure.slug}: {figure.share:.2%} of {figure.total}")
+    from . import generalisation
+    lines += generalisation.report(corpus, fixtures, vocabulary_dir)
     lines += ["Disagreements:"] + [f"  {d}" for d in disagreements]
     return "\n".join(lines)

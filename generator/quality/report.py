@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..analyse import classify
 from ..core.inline import plain
 from ..core.records import Corpus, Paragraph
 
@@ -40,8 +41,9 @@ def _explain(corpus: Corpus, key: str) -> str:
         if evidence.by_editor:
             lines.append(f"  {evidence.kind:6} {evidence.slug:24} by the editors (overrides.yml): {evidence.term}")
             continue
-        source = "from its heading" if evidence.from_heading else "in the paragraph"
-        lines.append(f"  {evidence.kind:6} {evidence.slug:24} because of {evidence.term!r} {source}")
+        source = "mostly from its heading and neighbours" if evidence.from_heading else "in the paragraph"
+        lines.append(f"  {evidence.kind:6} {evidence.slug:24} because of {evidence.term!r} {source}"
+                     + (f": {evidence.detail}" if evidence.detail else ""))
     if p.part:
         lines.append(f"  a part around the document's content ({p.part}): never a passage")
     elif not p.evidence:
@@ -52,3 +54,54 @@ def _explain(corpus: Corpus, key: str) -> str:
 def _excerpt(p: Paragraph, width: int = 90) -> str:
     text = plain(p.text)
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+BORDER = 0.5
+"""A theme whose score is this close to its threshold, kept or not, makes the paragraph borderline."""
+
+
+def document_report(corpus: Corpus, slug: str) -> str:
+    """Every paragraph of one document with its themes, regions and scores; the borderline ones first (near a
+    threshold, many themes, or none), each with the terms that decided and an override line to paste."""
+    docs = [d for d in corpus.documents if d.slug == slug]
+    if not docs:
+        known = ", ".join(sorted(d.slug for d in corpus.documents))
+        return f"no document {slug!r} in this build; documents: {known}"
+    doc = docs[0]
+    matcher = classify.Matcher.of(corpus.themes, corpus.regions)
+    rows = [(p, found) for section in doc.sections
+            for p, found in zip(section.paragraphs, classify.candidates(section, matcher), strict=True) if not p.part]
+    ranked = sorted(rows, key=lambda row: _doubt(*row))
+    border = sum(1 for row in rows if _doubt(*row)[0] < 2)
+    lines = [f"{doc.slug} ({doc.path}): {len(rows)} paragraphs, {border} borderline (listed first)",
+             f"  score = the weights of the terms found, plus a share of the heading's ('kop') and the neighbouring "
+             f"paragraphs' ('buren'); kept when at least the theme's threshold and {classify.RELATIVE:.0%} of the "
+             f"strongest, at most {classify.MAX_THEMES}"]
+    for p, found in ranked:
+        lines += _paragraph_lines(doc.slug, p, found)
+    return "\n".join(lines)
+
+
+def _doubt(p: Paragraph, found: list[classify.Candidate]) -> tuple[int, float, int]:
+    """Sort key: none or many themes first, then the closest call, then document order."""
+    kept = [c for c in found if c.kept]
+    margin = min((abs(c.score - c.threshold) for c in found), default=BORDER)
+    if not p.themes or len(kept) >= classify.MAX_THEMES:
+        return 0, margin, p.line
+    return (1 if margin < BORDER else 2), margin, p.line
+
+
+def _paragraph_lines(slug: str, p: Paragraph, found: list[classify.Candidate]) -> list[str]:
+    lines = [f"#{p.id} (line {p.line}): {_excerpt(p)}"]
+    editors = [e for e in p.evidence if e.by_editor]
+    for c in found:
+        state = "kept" if c.slug in p.themes else "not kept"
+        lines.append(f"  {state:8} {c.detail} (threshold {c.threshold:g})")
+    lines += [f"  by the editors: {e.slug} ({e.term})" for e in editors]
+    if not found:
+        lines.append("  no theme: no term of themes.yml occurs in it, its heading or its neighbours")
+    lines.append(f"  regions: {', '.join(p.regions) or 'none'}")
+    rejected = [c.slug for c in found if c.slug not in p.themes][:1]
+    lines.append(f"  override: - {{paragraph: {slug}#{p.id}, add: [{', '.join(rejected)}], "
+                 f"remove: [{', '.join(p.themes)}], reason: \"…\"}}")
+    return lines

@@ -1,0 +1,136 @@
+"""How the theme rules fare on text they were not written for: leave-one-document-out, the documents written
+for the project (tests/fixtures/heldout/), and each term's right and wrong hits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..analyse import classify
+from ..analyse.corpus import analyse
+from ..core.inline import plain
+from ..core.records import Corpus, Document, Term
+from . import evaluate
+
+HELDOUT = "heldout"
+"""Folder of tests/fixtures with the documents written for the project, in raw/'s format."""
+NEW_DEV, NEW_TEST = "labels-new-dev.tsv", "labels-new-test.tsv"
+"""Their labels: the development half may be looked at while tuning, the test half is only scored."""
+FIVE_LABELS = ("labels.tsv", "labels-heldout.tsv", "labels-dev.tsv", "labels-test.tsv")
+"""Every labelled paragraph of the documents in raw/ the vocabulary was first written on."""
+
+
+def heldout_corpus(fixtures: Path, vocabulary_dir: Path) -> Corpus:
+    """The documents written for the project, analysed as raw/ would be."""
+    return analyse(raw_dir=fixtures / HELDOUT, vocabulary_dir=vocabulary_dir)
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One document scored with the rules that the other documents also support."""
+
+    slug: str
+    themes: evaluate.Scores
+    dropped: int
+    """Rules left out: they match only in this document."""
+
+
+def leave_one_document_out(corpus: Corpus, support: tuple[Document, ...], fixtures: Path) -> list[Fold]:
+    """For each document of `corpus`: leave out the rules that match nowhere but in it (in the other documents and
+    in `support`, none), classify it again, and score it against every labelled paragraph it has.
+
+    The rules are written by hand, so "fitting on four documents" is approximated by the rules the four (and the
+    project's own held-out development documents) contain a match for; a rule written for the fifth alone is
+    gone, as it would be had the fifth never been read. Editors' overrides are left out too."""
+    texts = {d.slug: _folded(d) for d in (*corpus.documents, *support)}
+    folds = []
+    for doc in corpus.documents:
+        others = [text for slug, text in texts.items() if slug != doc.slug]
+        kept, dropped = _supported(corpus.themes, corpus.regions, others)
+        matcher = classify.Matcher.of(kept, corpus.regions)
+        scored = classify.classify(doc, matcher, classify.Matcher.of(corpus.regions, enumerations=False))
+        alone = replace(corpus, documents=(scored,))
+        themes = evaluate.Scores()
+        for name in FIVE_LABELS:
+            themes.merge(evaluate.labels(alone, fixtures / name, missing_ok=True)[0])
+        folds.append(Fold(doc.slug, themes, dropped))
+    return folds
+
+
+def _folded(doc: Document) -> str:
+    return "\n".join(classify.folded(t) for t in (*(s.title or "" for s in doc.sections),
+                                                  *(p.text for p in doc.paragraphs)))
+
+
+def _supported(themes: tuple[Term, ...], regions: tuple[Term, ...], texts: list[str]) -> tuple[
+        tuple[Term, ...], int]:
+    """The themes with only the rules that match in one of `texts`, and how many rules were left out."""
+    matcher = classify.Matcher.of(themes, regions)
+    kept_terms, dropped = [], 0
+    for term, compiled in matcher.entries:
+        alive = {c.rule for c in compiled if any(c.regex.search(text) for text in texts)}
+        dropped += len(set(term.rules) - alive)
+        kept_terms.append(replace(term, rules=tuple(r for r in term.rules if r in alive)))
+    return tuple(kept_terms), dropped
+
+
+@dataclass
+class TermHits:
+    right: Counter[tuple[str, str]]
+    wrong: Counter[tuple[str, str]]
+
+
+def term_hits(corpora: list[Corpus], fixtures: list[Path]) -> TermHits:
+    """Per (theme, term): how often it helped give a theme the labels have (right) or do not have (wrong)."""
+    hits = TermHits(Counter(), Counter())
+    for corpus in corpora:
+        matcher = classify.Matcher.of(corpus.themes, corpus.regions)
+        labelled: dict[str, set[str]] = {}
+        for fixture in fixtures:
+            if fixture.exists():
+                labelled |= {key: evaluate.split(themes) for key, themes, _ in evaluate.rows(fixture)}
+        for doc in corpus.documents:
+            for section in doc.sections:
+                for p, found in zip(section.paragraphs, classify.candidates(section, matcher), strict=True):
+                    expected = labelled.get(f"{doc.slug}#{p.id}")
+                    if expected is None:
+                        continue
+                    for c in (c for c in found if c.kept):
+                        for hit in (*c.hits, *c.context):
+                            (hits.right if c.slug in expected else hits.wrong)[(c.slug, hit.source)] += 1
+    return hits
+
+
+def report(corpus: Corpus, fixtures: Path, vocabulary_dir: Path) -> list[str]:
+    """The generalisation figures as lines of text, for ``evaluate``."""
+    new = heldout_corpus(fixtures, vocabulary_dir)
+    lines = ["Leave-one-document-out (rules that match only in the left-out document removed; no overrides):"]
+    dev_docs = tuple(d for d in new.documents if _in_fixture(d, fixtures / NEW_DEV))
+    for fold in leave_one_document_out(corpus, dev_docs, fixtures):
+        lines.append(f"  {fold.slug:28} themes precision {fold.themes.precision():.3f}, recall "
+                     f"{fold.themes.recall():.3f} ({fold.dropped} rules left out)")
+    for name, title in ((NEW_DEV, "development half, looked at while tuning"), (NEW_TEST, "test half, only scored")):
+        themes, regions, _ = evaluate.labels(new, fixtures / name)
+        lines.append(f"Documents written for the project, {title}: themes precision {themes.precision():.3f}, "
+                     f"recall {themes.recall():.3f}; regions precision {regions.precision():.3f}, "
+                     f"recall {regions.recall():.3f}")
+        if name == NEW_TEST:
+            lines.append("  per theme (precision/recall): " + ", ".join(
+                f"{label} {themes.precision(label):.2f}/{themes.recall(label):.2f}" for label in themes.labels()))
+    hits = term_hits([corpus, new], [fixtures / n for n in (*FIVE_LABELS, NEW_DEV)])
+    lines.append("Terms on the labelled sets (tuning set, both halves of the five, the written development half): "
+                 "right / wrong hits, wrong first")
+    terms = sorted(set(hits.right) | set(hits.wrong), key=lambda k: (-hits.wrong[k], -hits.right[k], k))
+    lines += [f"  {theme:24} {hits.right[(theme, term)]:3} / {hits.wrong[(theme, term)]:<3} {_short(term)}"
+              for theme, term in terms]
+    return lines
+
+
+def _in_fixture(doc: Document, fixture: Path) -> bool:
+    return any(key.startswith(f"{doc.slug}#") for key, _, _ in evaluate.rows(fixture)) if fixture.exists() else False
+
+
+def _short(term: str, width: int = 90) -> str:
+    text = plain(term)
+    return text if len(text) <= width else text[:width - 1] + "…"
