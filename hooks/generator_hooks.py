@@ -5,6 +5,8 @@
 - `on_pre_build`: the generator's build into `docs_dir` (incremental: about 0.1 s when nothing changed).
   `watch:` in mkdocs.yml names raw/, templates/ and vocabulary/, so `mkdocs serve` rebuilds when they change.
 - `on_nav`: Dutch section titles and the order the generator wrote in its navigation manifest.
+- `on_startup`, after a build under `mkdocs serve`: the editors' report of every document whose raw file changed
+  since the previous build of the session (`benelux-site report --document`), printed to the terminal.
 - `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates.
 - `on_post_page`, `on_post_template`: Material's few HTML errors corrected (`generator.site.markup`) in the
   pages and in 404.html, so every page passes the Nu HTML Checker.
@@ -33,12 +35,22 @@ from mkdocs.structure.pages import Page
 from generator.build import build
 from generator.core.layout import GENERATED, NAV, STATE
 from generator.core.problems import InputError
+from generator.core.records import Corpus
+from generator.quality import report
 from generator.site import config as site_config
 from generator.site import markup, search
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _site_url: dict[str, str] = {}
 """The configured site URL of the current run, by configuration file."""
+_serving: dict[str, float] = {}
+"""Under `mkdocs serve`: the raw files' modification times at the previous build; empty otherwise."""
+_SERVING = "(serving)"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        _serving[_SERVING] = 0.0
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -63,9 +75,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     for warning in outcome.corpus.warnings:  # printed, not logged: `mkdocs build --strict` stops at a logged warning
         print(warning, file=sys.stderr)
+    if _serving:
+        _report_changed(outcome.corpus)
     written = outcome.written
     log.info("generator: %d documents, %d pages written (%.2f s)", len(outcome.corpus.documents),
              len(written.written) if written else 0, outcome.seconds)
+
+
+def _report_changed(corpus: Corpus) -> None:
+    """Print the report of each document whose raw file changed since the previous build of this session."""
+    first = len(_serving) == 1
+    for doc in corpus.documents:
+        mtime = Path(doc.path).stat().st_mtime
+        if not first and _serving.get(doc.path) != mtime:
+            print(report.document_report(corpus, doc.slug), file=sys.stderr)
+        _serving[doc.path] = mtime
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

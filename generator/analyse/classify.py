@@ -45,6 +45,7 @@ STRONGEST = 2.0
 """The strongest theme counts up to this many times its threshold when others are compared with it: a paragraph
 full of one theme's terms does not silence a second theme."""
 MAX_THEMES = 3
+TOPICS = False
 MIN_WORDS = 5
 """Shorter lines (a signature, a date) take nothing from their heading or neighbours."""
 
@@ -102,8 +103,8 @@ class Compiled:
         return cls(rule, literal_part(pattern), re.compile(pattern_source(pattern)), _any(rule.not_near),
                    _any(rule.near), _any(rule.not_in))
 
-    def factors(self, folded: str, enumerations: bool) -> Iterator[tuple[str, float]]:
-        """(matched text, what it counts for) of every match that counts; `enumerations`: discount a match that is
+    def factors(self, folded: str, enumerations: bool) -> Iterator[tuple[re.Match[str], float]]:
+        """(match, what it counts for) of every match that counts; `enumerations`: discount a match that is
         one item of an enumeration (a theme named in passing), not for names of regions."""
         figurative = [m.span() for m in self.not_in.finditer(folded)] if self.not_in else []
         for match in self.regex.finditer(folded):
@@ -117,7 +118,7 @@ class Compiled:
                     continue
             listed = enumerations and not self.rule.regions and _in_enumeration(folded, match)
             if not (listed and self.rule.listed):
-                yield match.group(0), ENUMERATION if listed else 1.0
+                yield match, ENUMERATION if listed else 1.0
 
 
 def _any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -191,17 +192,28 @@ class Matcher:
         for _, (literal, indexes) in self.literals.iter(form) if len(self.literals) else ():
             present.add(literal)
             candidates |= indexes
+        tried = [(i, [c for c in self.entries[i][1] if c.literal in present]) for i in sorted(candidates)]
+        # A paragraph about cooperation with a partner region lists the topics of that cooperation: its
+        # enumeration is not a passing mention.
+        cooperation = TOPICS and any(c.rule.regions and next(c.factors(form, False), None) is not None
+                                     for _, cs in tried for c in cs)
+        enumerations = self.enumerations and not cooperation
         found = {}
-        for i in sorted(candidates):
-            term, rules = self.entries[i]
+        for i, compiled_rules in tried:
+            term = self.entries[i][0]
+            matches = sorted(((c.rule, m, f) for c in compiled_rules for m, f in c.factors(form, enumerations)),
+                             key=lambda x: (-x[0].weight * x[2], x[1].start()))
             hits: dict[Rule, Hit] = {}
-            for compiled in (c for c in rules if c.literal in present):
-                for matched, factor in compiled.factors(form, self.enumerations):
-                    rule = compiled.rule
-                    known = hits.get(rule)
-                    score = rule.weight * factor if known is None else \
-                        min(2 * rule.weight, known.score + REPEAT * rule.weight * factor)
-                    hits[rule] = Hit(rule.source or rule.pattern, known.text if known else matched, score)
+            taken: list[tuple[int, int]] = []
+            for rule, match, factor in matches:
+                # One word is one mention: where two terms of a theme match the same text, the heavier counts.
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                taken.append(match.span())
+                known = hits.get(rule)
+                score = rule.weight * factor if known is None else \
+                    min(2 * rule.weight, known.score + REPEAT * rule.weight * factor)
+                hits[rule] = Hit(rule.source or rule.pattern, known.text if known else match.group(0), score)
             if hits:
                 found[term.slug] = (sum(h.score for h in hits.values()), tuple(hits.values()))
         return found

@@ -79,7 +79,7 @@ def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Probl
     for value in values:
         rule, problem = _rule(value)
         if rule is None:
-            problems.append(Problem(name, line, f"term {value!r} of {slug!r}: {problem}", TERM_HELP))
+            problems.append(Problem(name, line, f"term {value!r} of {slug!r} {problem}", TERM_HELP))
         else:
             rules.append(rule)
     threshold = entry.get("threshold", 1.0)
@@ -112,32 +112,33 @@ def _rule(value: object) -> tuple[Rule | None, str]:
     """A term as written (a string in the mini-language, or a mapping) → its rule, or what is wrong with it."""
     if isinstance(value, str) and value.strip():
         if UNLESS.strip() in value and not split_term(value)[2]:
-            return None, "write the words it must not be near after 'unless near'"
+            return None, "is incomplete: write the words it must not be near after 'unless near'"
         rule = rule_of(value)
     elif isinstance(value, dict):
         unknown = set(value) - RULE_KEYS
         if unknown:
-            return None, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}"
+            return None, f"has unknown key(s) {', '.join(sorted(map(str, unknown)))}"
         lists = {key: value.get(key, []) for key in ("not_near", "near", "not_in", "regions")}
         if not all(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in lists.values()):
-            return None, "not_near, near, not_in and regions are lists of words"
+            return None, "has not_near, near, not_in or regions that is not a list of words"
         weight, pattern = value.get("weight", 1.0), value.get("term", "")
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-            return None, f"the weight is not a positive number: {weight!r}"
+            return None, f"has a weight that is not a positive number: {weight!r}"
         if not isinstance(pattern, str) or not (pattern.strip() or lists["regions"]):
-            return None, "give the term (term: …) or the regions whose names count (regions: [...])"
+            return None, "is incomplete: give the term (term: …) or the regions whose names count (regions: [...])"
         rule = Rule(pattern.strip(), float(weight), tuple(lists["not_near"]), tuple(lists["near"]),
                     tuple(lists["not_in"]), bool(value.get("listed", False)), tuple(lists["regions"]),
                     source=_written(value))
     else:
-        return None, "a term is text or a mapping"
+        return None, "is neither text nor a mapping: a term is text or a mapping"
     if not rule.pattern and not rule.regions:
-        return None, "the term is empty"
+        return None, "is empty"
     for part in (rule.pattern, *rule.not_near, *rule.near, *rule.not_in):
         try:
             compile_pattern(part)
         except re.error as err:
-            return None, f"{part!r} is not a valid pattern ({err})"
+            what = "is not a valid pattern" if part == rule.pattern else f"has {part!r}, not a valid pattern"
+            return None, f"{what} ({err})"
     return rule, ""
 
 
