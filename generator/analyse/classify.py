@@ -45,7 +45,6 @@ STRONGEST = 2.0
 """The strongest theme counts up to this many times its threshold when others are compared with it: a paragraph
 full of one theme's terms does not silence a second theme."""
 MAX_THEMES = 3
-TOPICS = False
 MIN_WORDS = 5
 """Shorter lines (a signature, a date) take nothing from their heading or neighbours."""
 
@@ -193,15 +192,10 @@ class Matcher:
             present.add(literal)
             candidates |= indexes
         tried = [(i, [c for c in self.entries[i][1] if c.literal in present]) for i in sorted(candidates)]
-        # A paragraph about cooperation with a partner region lists the topics of that cooperation: its
-        # enumeration is not a passing mention.
-        cooperation = TOPICS and any(c.rule.regions and next(c.factors(form, False), None) is not None
-                                     for _, cs in tried for c in cs)
-        enumerations = self.enumerations and not cooperation
         found = {}
         for i, compiled_rules in tried:
             term = self.entries[i][0]
-            matches = sorted(((c.rule, m, f) for c in compiled_rules for m, f in c.factors(form, enumerations)),
+            matches = sorted(((c.rule, m, f) for c in compiled_rules for m, f in c.factors(form, self.enumerations)),
                              key=lambda x: (-x[0].weight * x[2], x[1].start()))
             hits: dict[Rule, Hit] = {}
             taken: list[tuple[int, int]] = []
