@@ -1,39 +1,32 @@
 """Give each paragraph its themes and the partner regions it mentions, by weighing the evidence.
 
-A theme's score in a paragraph is the weight of its terms found there (a term in an enumeration counts half,
-a figurative use not at all), plus part of its score in the heading and in the neighbouring paragraphs. A
+A theme's score in a paragraph is the weight of its terms found there (`matcher`: a term in an enumeration
+counts less, a figurative use not at all), plus part of its score in the heading and in the neighbouring
+paragraphs. A
 paragraph gets the themes whose score reaches their threshold and that are strong next to its strongest theme,
 at most `MAX_THEMES` (editors add more in overrides.yml).
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import ahocorasick
-
 from ..core.inline import plain
-from ..core.records import Document, Evidence, Paragraph, Rule, Section, Term
-from ..core.text import match_form
-from ..ingest.patterns import NEAR_WORDS, literal_part, pattern_source
+from ..core.records import Document, Evidence, Paragraph, Section
+from .matcher import ENUMERATION, REPEAT, Hit, Matcher, folded
 
-ENUMERATION = 0.3
-"""What a match counts for when it is one item of an enumeration ("energie, mobiliteit en digitalisering")."""
-REPEAT = 0.5
-"""What each further occurrence of a term adds, as a share of its weight; one term adds at most twice its weight."""
+__all__ = ["ENUMERATION", "REPEAT", "Candidate", "Hit", "Matcher", "candidates", "classify", "folded"]
+
 HEADING = 1.0
 """Share of the heading's score a list item or a short paragraph without a theme of its own takes."""
 HEADING_LONG = 0.5
 """… a longer paragraph without a theme of its own."""
 HEADING_SPLIT = 0.5
 """A heading that names several themes gives each a share divided by their number to this power."""
-SHORT = 90
-"""Words of a short paragraph."""
 HEADING_WITH_OWN = 0.3
 """… and a paragraph that has a theme of its own."""
+SHORT = 90
+"""Words of a short paragraph."""
 NEIGHBOURS = 0.15
 """Share of the previous and the next paragraph's own scores (same section) a paragraph without a theme of its own
 takes."""
@@ -47,17 +40,6 @@ full of one theme's terms does not silence a second theme."""
 MAX_THEMES = 3
 MIN_WORDS = 5
 """Shorter lines (a signature, a date) take nothing from their heading or neighbours."""
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One term's contribution to an entry's score."""
-
-    source: str
-    """The term as written."""
-    text: str
-    """The first text it matched."""
-    score: float
 
 
 @dataclass(frozen=True)
@@ -83,149 +65,6 @@ class Candidate:
 
 def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-@dataclass(frozen=True)
-class Compiled:
-    """A rule with its regular expressions; for a `regions` rule, one per name of the region."""
-
-    rule: Rule
-    literal: str
-    """A piece of text every match contains: a cheap pre-check ('' when unknown)."""
-    regex: re.Pattern[str]
-    not_near: re.Pattern[str] | None
-    near: re.Pattern[str] | None
-    not_in: re.Pattern[str] | None
-
-    @classmethod
-    def of(cls, rule: Rule, pattern: str) -> Compiled:
-        return cls(rule, literal_part(pattern), re.compile(pattern_source(pattern)), _any(rule.not_near),
-                   _any(rule.near), _any(rule.not_in))
-
-    def factors(self, folded: str, enumerations: bool) -> Iterator[tuple[re.Match[str], float]]:
-        """(match, what it counts for) of every match that counts; `enumerations`: discount a match that is
-        one item of an enumeration (a theme named in passing), not for names of regions."""
-        figurative = [m.span() for m in self.not_in.finditer(folded)] if self.not_in else []
-        for match in self.regex.finditer(folded):
-            if any(start <= match.start() and match.end() <= end for start, end in figurative):
-                continue
-            if self.not_near or self.near:
-                before = folded[:match.start()].split()[-NEAR_WORDS:]
-                after = folded[match.end():].split()[:NEAR_WORDS]
-                window = " ".join([*before, match.group(0), *after])
-                if (self.not_near and self.not_near.search(window)) or (self.near and not self.near.search(window)):
-                    continue
-            listed = enumerations and not self.rule.regions and _in_enumeration(folded, match)
-            if not (listed and self.rule.listed):
-                yield match, ENUMERATION if listed else 1.0
-
-
-def _any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{pattern_source(p)})" for p in patterns)) if patterns else None
-
-
-ENUMERATION_ITEMS = 3
-
-
-def _in_enumeration(folded: str, match: re.Match[str]) -> bool:
-    """Is the match one item of a list of at least ENUMERATION_ITEMS, in its sentence ("a, b, c en d")?"""
-    start = max(folded.rfind(". ", 0, match.start()), folded.rfind(": ", 0, match.start())) + 1
-    stop = min(i for i in (folded.find(". ", match.end()), len(folded)) if i >= 0)
-    sentence = folded[start:stop]
-    if sentence.count(",") < ENUMERATION_ITEMS - 1:
-        return False
-    before = folded[max(start, match.start() - 40):match.start()]
-    after = folded[match.end():match.end() + 40]
-    return ("," in before[-3:] or bool(_LAST_ITEM.search(before))
-            or bool(_NEXT_ITEM.match(after)))
-
-
-_CLAUSE = r"(?:die|dat|waar\w*|wat|welke|zoals|maar|omdat|wanneer|als|zodat)\b"
-_NEXT_ITEM = re.compile(rf"\s*(,(?! {_CLAUSE})|(?:\w+ ){{0,2}}?(en|of)\b)")
-"""After an item of an enumeration: a comma (not one that opens a clause: "NRW, die …") or "en"/"of"."""
-
-
-_LAST_ITEM = re.compile(r",[^,.]{0,40}\b(?:en|of) (?:\w+ ){0,2}$")
-"""Before the last item of an enumeration: "a, b en (de) c"."""
-
-
-@dataclass(frozen=True)
-class Matcher:
-    """Compiled terms of one vocabulary, and an automaton that finds all their literal parts in one pass."""
-
-    entries: tuple[tuple[Term, tuple[Compiled, ...]], ...]
-    """(entry, compiled rules) in vocabulary order."""
-    literals: ahocorasick.Automaton
-    """Literal part → (the literal part, indexes of the entries that have a term with it)."""
-    always: frozenset[int]
-    """Entries with a term whose literal part is unknown (some regular expressions): tried on every text."""
-    enumerations: bool
-    """Discount matches in enumerations (themes: yes; names of regions: no)."""
-
-    @classmethod
-    def of(cls, terms: tuple[Term, ...], places: tuple[Term, ...] = (), enumerations: bool = True) -> Matcher:
-        """`places`: the regions whose names a `regions` rule stands for."""
-        names = {p.slug: [r.pattern for r in p.rules if r.pattern] for p in places}
-
-        def compile_rule(rule: Rule) -> list[Compiled]:
-            patterns = [n for slug in rule.regions for n in names.get(slug, ())] if rule.regions else [rule.pattern]
-            return [Compiled.of(rule, pattern) for pattern in patterns]
-
-        entries = tuple((t, tuple(c for rule in t.rules for c in compile_rule(rule))) for t in terms)
-        owners: dict[str, set[int]] = {}
-        for i, (_, rules) in enumerate(entries):
-            for compiled in rules:
-                owners.setdefault(compiled.literal, set()).add(i)
-        automaton = ahocorasick.Automaton()
-        for literal, indexes in owners.items():
-            if literal:
-                automaton.add_word(literal, (literal, frozenset(indexes)))
-        automaton.make_automaton()
-        return cls(entries, automaton, frozenset(owners.get("", ())), enumerations)
-
-    def scores(self, text: str) -> dict[str, tuple[float, tuple[Hit, ...]]]:
-        """Entry slug → (score, the hits it adds up from), for every entry with a hit in `text`."""
-        form = folded(text)
-        present = {""}
-        candidates = set(self.always)
-        for _, (literal, indexes) in self.literals.iter(form) if len(self.literals) else ():
-            present.add(literal)
-            candidates |= indexes
-        tried = [(i, [c for c in self.entries[i][1] if c.literal in present]) for i in sorted(candidates)]
-        found = {}
-        for i, compiled_rules in tried:
-            term = self.entries[i][0]
-            matches = sorted(((c.rule, m, f) for c in compiled_rules for m, f in c.factors(form, self.enumerations)),
-                             key=lambda x: (-x[0].weight * x[2], x[1].start()))
-            hits: dict[Rule, Hit] = {}
-            taken: list[tuple[int, int]] = []
-            for rule, match, factor in matches:
-                # One word is one mention: where two terms of a theme match the same text, the heavier counts.
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append(match.span())
-                known = hits.get(rule)
-                score = rule.weight * factor if known is None else \
-                    min(2 * rule.weight, known.score + REPEAT * rule.weight * factor)
-                hits[rule] = Hit(rule.source or rule.pattern, known.text if known else match.group(0), score)
-            if hits:
-                found[term.slug] = (sum(h.score for h in hits.values()), tuple(hits.values()))
-        return found
-
-    def evidence(self, text: str) -> tuple[tuple[str, str], ...]:
-        """(slug, matched text) for every entry whose score in `text` reaches its threshold, in vocabulary order."""
-        found = self.scores(text)
-        return tuple((t.slug, found[t.slug][1][0].text) for t, _ in self.entries
-                     if t.slug in found and found[t.slug][0] >= t.threshold)
-
-    def thresholds(self) -> dict[str, float]:
-        return {t.slug: t.threshold for t, _ in self.entries}
-
-
-@functools.lru_cache(maxsize=8192)
-def folded(text: str) -> str:
-    """Matched form of a paragraph or heading; both vocabularies and repeated headings reuse it."""
-    return match_form(plain(text))
 
 
 def classify(doc: Document, themes: Matcher, regions: Matcher) -> Document:
