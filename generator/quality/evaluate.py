@@ -124,9 +124,9 @@ def split(cell: str) -> set[str]:
 
 
 HELD_OUT = {
-    "labels-test.tsv": "Held-out test half (labelled blind, only scored)",
-    "labels-dev.tsv": "Held-out development half (labelled blind, looked at while tuning)",
-    "labels-heldout.tsv": "Earlier held-out paragraphs (20, never tuned on)",
+    "labels-test.tsv": "Five texts, test half (labelled blind, only scored)",
+    "labels-dev.tsv": "Five texts, development half (labelled blind, looked at while tuning)",
+    "labels-heldout.tsv": "Five texts, earlier held-out paragraphs (20)",
 }
 
 
