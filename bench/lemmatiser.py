@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 import simplemma  # noqa: E402
 
-from generator.analyse import classify  # noqa: E402
+from generator.analyse import matcher  # noqa: E402
 from generator.analyse.corpus import analyse  # noqa: E402
 from generator.core.inline import plain  # noqa: E402
 from generator.core.text import match_form  # noqa: E402
@@ -43,7 +43,7 @@ def _with_lemmas(text: str) -> str:
 
 def main() -> None:
     before = scores()
-    classify.folded = _with_lemmas  # type: ignore[assignment]
+    matcher.folded = _with_lemmas  # type: ignore[assignment]
     after = scores()
     for name in before:
         print(f"{name}: themes precision {before[name][0]:.3f} → {after[name][0]:.3f}, "
