@@ -43,14 +43,14 @@ from generator.site import markup, search
 log = logging.getLogger("mkdocs.hooks.generator")
 _site_url: dict[str, str] = {}
 """The configured site URL of the current run, by configuration file."""
-_serving: dict[str, float] = {}
-"""Under `mkdocs serve`: the raw files' modification times at the previous build; empty otherwise."""
-_SERVING = "(serving)"
+_serving: dict[str, bool] = {"serving": False, "built": False}
+"""Whether this run is `mkdocs serve`, and whether it has built once."""
+_mtimes: dict[str, float] = {}
+"""Under `mkdocs serve`: the raw files' modification times at the previous build."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    if command == "serve":
-        _serving[_SERVING] = 0.0
+    _serving["serving"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -75,7 +75,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     for warning in outcome.corpus.warnings:  # printed, not logged: `mkdocs build --strict` stops at a logged warning
         print(warning, file=sys.stderr)
-    if _serving:
+    if _serving["serving"]:
         _report_changed(outcome.corpus)
     written = outcome.written
     log.info("generator: %d documents, %d pages written (%.2f s)", len(outcome.corpus.documents),
@@ -84,12 +84,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _report_changed(corpus: Corpus) -> None:
     """Print the report of each document whose raw file changed since the previous build of this session."""
-    first = len(_serving) == 1
     for doc in corpus.documents:
         mtime = Path(doc.path).stat().st_mtime
-        if not first and _serving.get(doc.path) != mtime:
+        if _serving["built"] and _mtimes.get(doc.path) != mtime:
             print(report.document_report(corpus, doc.slug), file=sys.stderr)
-        _serving[doc.path] = mtime
+        _mtimes[doc.path] = mtime
+    _serving["built"] = True
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -68,10 +68,15 @@ def _terms(**entries: list[object]) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+REGIONS = (Term("noordrijn-westfalen", "Noordrijn-Westfalen", "", tuple(
+                vocabulary._rule(t)[0] for t in ("noordrijn westfalen*", "nordrhein westfalen", "nrw"))),  # type: ignore[misc]
+           Term("grand-est", "Grand Est", "", tuple(vocabulary._rule(t)[0] for t in ("grand est", "lotharingen"))))  # type: ignore[misc]
+"""Two partner regions with their names, for the rules that read regions.yml."""
+
+
 def _themes(paragraphs: list[tuple[str, str]], heading: str = "Inleiding", **entries: list[object]) -> dict[
         str, tuple[str, ...]]:
-    regions = vocabulary.load(Path(__file__).resolve().parent.parent / "vocabulary" / "regions.yml")
-    themes = classify.Matcher.of(_terms(**entries), regions)
+    themes = classify.Matcher.of(_terms(**entries), REGIONS)
     section = Section("h-x", heading, 3, 1, paragraphs=tuple(
         Paragraph(pid, "li" if pid.startswith("li") else "p", text, i + 2) for i, (pid, text) in enumerate(paragraphs)))
     doc = Document("d", Meta("T", "jaarplan", 2026, "NL", None, "X"), "d.txt", (section,))
@@ -102,6 +107,15 @@ def test_a_theme_named_in_an_enumeration_counts_half() -> None:
                       ("b", "Voor energie werken we aan waterstof, energie-efficiëntie en energieopslag, en meer.")],
                      **entries)
     assert result == {"a": ("water",), "b": ("energie",)}
+
+
+def test_overlapping_figurative_phrases_and_decimal_commas() -> None:
+    entries = {"mobiliteit": [{"term": "spoor*", "not_in": ["op het", "het goede spoor"]}],
+               "energie": ["energie*"]}
+    result = _themes([("a", "Het overleg blijft op het goede spoor, zo zeggen de ministers van de drie landen."),
+                      ("b", "De landen investeren 1,5 miljard en 2,5 miljoen in energie en in de energietransitie.")],
+                     **entries)
+    assert result == {"a": (), "b": ("energie",)}
 
 
 def test_figurative_uses_do_not_count() -> None:
@@ -137,6 +151,13 @@ def test_neighbouring_regions_come_from_regions_yml() -> None:
 
 
 @pytest.mark.parametrize("value, problem", [
+    ({"term": "fiets*", "regions": ["grand-est"]}, "both a term and regions"),
+    ({"term": "~fiets*"}, "mixes the two ways"),
+    ({"term": "fiets* unless near auto"}, "mixes the two ways"),
+    ({"term": "fiets*", "listed": "no"}, "neither true nor false"),
+    ("re:x?", "matches every text"),
+    ({"term": "fiets*", "not_in": ["re:"]}, "matches every text"),
+    ({"term": "fiets*", "near": ["re:("]}, "not a valid pattern"),
     ({"term": "fiets*", "weight": "veel"}, "weight"),
     ({"term": "fiets*", "nearby": ["x"]}, "unknown key"),
     ({"weight": 2}, "give the term"),
@@ -155,6 +176,7 @@ def test_a_cooperation_rule_with_an_unknown_region_stops_the_build(tmp_path: Pat
     regions = vocabulary.load(Path(__file__).resolve().parent.parent / "vocabulary" / "regions.yml")
     problems = vocabulary.check_regions(vocabulary.load(themes), regions, themes)
     assert len(problems) == 1 and "atlantis" in problems[0].message and problems[0].line == 1
+    assert "regions(atlantis)" in problems[0].message  # the term, as the editor wrote it
 
 
 def test_vocabulary_errors_are_collected(tmp_path: Path) -> None:

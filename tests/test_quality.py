@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.analyse.corpus import analyse
 from generator.core.records import Corpus
 from generator.quality import evaluate, generalisation
 
@@ -145,18 +146,22 @@ def test_leave_one_document_out(corpus: Corpus, written: Corpus) -> None:
         print(f"{fold.slug}: precision {fold.themes.precision():.3f}, recall {fold.themes.recall():.3f}, "
               f"{fold.dropped} rules left out")
     labelled = {key.partition("#")[0] for name in generalisation.FIVE_LABELS for key, _, _ in evaluate.rows(FIXTURES / name)}
-    assert {fold.slug for fold in folds} == {d.slug for d in corpus.documents}
     for fold in (f for f in folds if f.slug in labelled):
         assert fold.themes.precision() >= 0.9 and fold.themes.recall() >= 0.6, fold.slug
 
 
-def test_every_labelled_term_is_counted(corpus: Corpus, written: Corpus) -> None:
-    """`evaluate` prints each term's right and wrong hits: together they are every theme a rule gave a labelled
-    paragraph."""
-    fixture = FIXTURES / generalisation.NEW_DEV
-    hits = generalisation.term_hits([written], [fixture])
-    themes, _, _ = evaluate.labels(written, fixture)
-    own = {theme: sum(n for (t, _), n in hits.wrong.items() if t == theme) for theme in themes.labels()}
-    assert sum(hits.right.values()) >= sum(themes.true_positive.values())
-    for theme, count in themes.false_positive.items():
-        assert own[theme] >= count, theme
+def test_every_term_hit_on_a_labelled_paragraph_is_counted_right_or_wrong(tmp_path: Path) -> None:
+    """On a tiny corpus: a theme the labels have counts each of its terms right, one they lack each term wrong."""
+    from test_report import NEW_DOCUMENT, REGIONS, THEMES
+    for folder, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
+                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", "")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(text, encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("2030-be-prioriteitenbrief#h-1-p1\tenergie\t\n2030-be-prioriteitenbrief#h-1-p2\t\t\n",
+                      encoding="utf-8")
+    corpus = analyse(raw_dir=tmp_path / "raw", vocabulary_dir=tmp_path / "vocabulary")
+    hits = generalisation.term_hits([corpus], [labels])
+    assert dict(hits.right) == {("energie", "wind op zee"): 1, ("energie", "waterstof"): 1, ("energie", "energie*"): 1,
+                                ("energie", "kop"): 1}
+    assert dict(hits.wrong) == {("energie", "kop"): 1, ("energie", "buren"): 1}

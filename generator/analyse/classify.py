@@ -15,7 +15,8 @@ from ..core.inline import plain
 from ..core.records import Document, Evidence, Paragraph, Section
 from .matcher import ENUMERATION, REPEAT, Hit, Matcher, folded
 
-__all__ = ["ENUMERATION", "REPEAT", "Candidate", "Hit", "Matcher", "candidates", "classify", "folded"]
+__all__ = ["ENUMERATION", "REPEAT", "Candidate", "Hit", "Matcher", "candidates", "classify", "document_candidates",
+           "folded"]
 
 HEADING = 1.0
 """Share of the heading's score a list item or a short paragraph without a theme of its own takes."""
@@ -92,6 +93,12 @@ def candidates(section: Section, themes: Matcher) -> list[list[Candidate]]:
     return result
 
 
+def document_candidates(doc: Document, themes: Matcher) -> list[tuple[Paragraph, list[Candidate]]]:
+    """Every paragraph of the document with its candidates (`candidates`), in document order."""
+    return [(p, found) for section in doc.sections
+            for p, found in zip(section.paragraphs, candidates(section, themes), strict=True)]
+
+
 def _combine(own: dict[str, tuple[float, tuple[Hit, ...]]], heading: dict[str, tuple[float, tuple[Hit, ...]]],
              share: float, neighbours: list[dict[str, tuple[float, tuple[Hit, ...]]]],
              limits: dict[str, float]) -> list[Candidate]:
@@ -101,12 +108,12 @@ def _combine(own: dict[str, tuple[float, tuple[Hit, ...]]], heading: dict[str, t
         context = []
         limit = SATURATION * limits[slug]
         if slug in heading:
-            named = sum(1 for k, (score, _) in heading.items() if score >= limits[k])
+            named = sum(1 for k, (points, _) in heading.items() if points >= limits[k])
             context.append(Hit("kop", heading[slug][1][0].text,
                                share * min(limit, heading[slug][0]) / max(1, named) ** HEADING_SPLIT))
-        near = sum(min(limit, n[slug][0]) for n in neighbours if slug in n)
+        near = [n[slug] for n in neighbours if slug in n]
         if near:
-            context.append(Hit("buren", "", NEIGHBOURS * near))
+            context.append(Hit("buren", near[0][1][0].text, NEIGHBOURS * sum(min(limit, s) for s, _ in near)))
         total = score + sum(h.score for h in context)
         found.append(Candidate(slug, round(total, 4), score, limits[slug], hits, tuple(context)))
     return sorted(found, key=lambda c: (-c.score, c.slug))
@@ -137,7 +144,7 @@ def _classify(paragraph: Paragraph, found: list[Candidate], regions: Matcher) ->
     if paragraph.part:
         return paragraph
     own = tuple(Evidence(c.slug, "theme", c.hits[0].text if c.hits else c.context[0].text,
-                         from_heading=c.own < c.threshold, score=c.score, detail=c.detail)
+                         from_heading=c.own < c.score - c.own, score=c.score, detail=c.detail)
                 for c in found if c.kept)
     places = tuple(Evidence(slug, "region", term) for slug, term in regions.evidence(paragraph.text))
     return replace(paragraph, themes=tuple(e.slug for e in own), regions=tuple(e.slug for e in places),

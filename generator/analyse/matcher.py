@@ -40,19 +40,23 @@ class Compiled:
     literal: str
     """A piece of text every match contains: a cheap pre-check ('' when unknown)."""
     regex: re.Pattern[str]
-    not_near: re.Pattern[str] | None
-    near: re.Pattern[str] | None
-    not_in: re.Pattern[str] | None
+    not_near: tuple[re.Pattern[str], ...]
+    near: tuple[re.Pattern[str], ...]
+    not_in: tuple[re.Pattern[str], ...]
+    scale: float = 1.0
+    """The weight of the region's own term, for a name that a `regions` rule stands for."""
 
     @classmethod
-    def of(cls, rule: Rule, pattern: str) -> Compiled:
-        return cls(rule, literal_part(pattern), re.compile(pattern_source(pattern)), _any(rule.not_near),
-                   _any(rule.near), _any(rule.not_in))
+    def of(cls, rule: Rule, pattern: str, name: Rule | None = None) -> Compiled:
+        """`name`: the term of regions.yml that gives `pattern`, when `rule` is a `regions` rule."""
+        not_near = rule.not_near + (name.not_near if name else ())
+        return cls(rule, literal_part(pattern), re.compile(pattern_source(pattern)), _each(not_near),
+                   _each(rule.near), _each(rule.not_in), name.weight if name else 1.0)
 
     def factors(self, folded: str, enumerations: bool) -> Iterator[tuple[re.Match[str], float]]:
         """(match, what it counts for) of every match that counts; `enumerations`: discount a match that is
         one item of an enumeration (a theme named in passing), not for names of regions."""
-        figurative = [m.span() for m in self.not_in.finditer(folded)] if self.not_in else []
+        figurative = [m.span() for phrase in self.not_in for m in phrase.finditer(folded)]
         for match in self.regex.finditer(folded):
             if any(start <= match.start() and match.end() <= end for start, end in figurative):
                 continue
@@ -60,15 +64,16 @@ class Compiled:
                 before = folded[:match.start()].split()[-NEAR_WORDS:]
                 after = folded[match.end():].split()[:NEAR_WORDS]
                 window = " ".join([*before, match.group(0), *after])
-                if (self.not_near and self.not_near.search(window)) or (self.near and not self.near.search(window)):
+                if any(p.search(window) for p in self.not_near) or (self.near and
+                                                                   not any(p.search(window) for p in self.near)):
                     continue
             listed = enumerations and not self.rule.regions and _in_enumeration(folded, match)
             if not (listed and self.rule.listed):
-                yield match, ENUMERATION if listed else 1.0
+                yield match, self.scale * (ENUMERATION if listed else 1.0)
 
 
-def _any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{pattern_source(p)})" for p in patterns)) if patterns else None
+def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern_source(p)) for p in patterns)
 
 
 ENUMERATION_ITEMS = 3
@@ -79,7 +84,7 @@ def _in_enumeration(folded: str, match: re.Match[str]) -> bool:
     start = max(folded.rfind(". ", 0, match.start()), folded.rfind(": ", 0, match.start())) + 1
     stop = min(i for i in (folded.find(". ", match.end()), len(folded)) if i >= 0)
     sentence = folded[start:stop]
-    if sentence.count(",") < ENUMERATION_ITEMS - 1:
+    if len(_LIST_COMMA.findall(sentence)) < ENUMERATION_ITEMS - 1:
         return False
     before = folded[max(start, match.start() - 40):match.start()]
     after = folded[match.end():match.end() + 40]
@@ -87,6 +92,8 @@ def _in_enumeration(folded: str, match: re.Match[str]) -> bool:
             or bool(_NEXT_ITEM.match(after)))
 
 
+_LIST_COMMA = re.compile(r",(?!\d)")
+"""A comma between items, not a decimal comma ("1,5 miljard")."""
 _CLAUSE = r"(?:die|dat|waar\w*|wat|welke|zoals|maar|omdat|wanneer|als|zodat)\b"
 _NEXT_ITEM = re.compile(rf"\s*(,(?! {_CLAUSE})|(?:\w+ ){{0,2}}?(en|of)\b)")
 """After an item of an enumeration: a comma (not one that opens a clause: "NRW, die …") or "en"/"of"."""
@@ -112,11 +119,12 @@ class Matcher:
     @classmethod
     def of(cls, terms: tuple[Term, ...], places: tuple[Term, ...] = (), enumerations: bool = True) -> Matcher:
         """`places`: the regions whose names a `regions` rule stands for."""
-        names = {p.slug: [r.pattern for r in p.rules if r.pattern] for p in places}
+        names = {p.slug: [r for r in p.rules if r.pattern] for p in places}
 
         def compile_rule(rule: Rule) -> list[Compiled]:
-            patterns = [n for slug in rule.regions for n in names.get(slug, ())] if rule.regions else [rule.pattern]
-            return [Compiled.of(rule, pattern) for pattern in patterns]
+            if not rule.regions:
+                return [Compiled.of(rule, rule.pattern)]
+            return [Compiled.of(rule, name.pattern, name) for slug in rule.regions for name in names.get(slug, ())]
 
         entries = tuple((t, tuple(c for rule in t.rules for c in compile_rule(rule))) for t in terms)
         owners: dict[str, set[int]] = {}

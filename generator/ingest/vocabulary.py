@@ -9,7 +9,7 @@ import yaml
 
 from ..core.problems import InputError, Problem
 from ..core.records import Rule, Term
-from .patterns import UNLESS, compile_pattern, rule_of, split_term
+from .patterns import LISTED, UNLESS, WEAK, compile_pattern, rule_of, split_term
 from .read import SLUG
 
 EXAMPLE = """- slug: energie
@@ -121,7 +121,15 @@ def _rule(value: object) -> tuple[Rule | None, str]:
         lists = {key: value.get(key, []) for key in ("not_near", "near", "not_in", "regions")}
         if not all(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in lists.values()):
             return None, "has not_near, near, not_in or regions that is not a list of words"
+        lists = {key: [x.strip() for x in v] for key, v in lists.items()}
         weight, pattern = value.get("weight", 1.0), value.get("term", "")
+        if not isinstance(value.get("listed", False), bool):
+            return None, "has 'listed' that is neither true nor false"
+        if isinstance(pattern, str) and (pattern.strip()[:1] in (WEAK, LISTED) or UNLESS in pattern):
+            return None, ("mixes the two ways of writing a term: in a mapping write weight: 0.5 instead of '~', "
+                          "listed: true instead of '!' and not_near: [...] instead of 'unless near'")
+        if pattern and lists["regions"]:
+            return None, "has both a term and regions: give one of them"
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
             return None, f"has a weight that is not a positive number: {weight!r}"
         if not isinstance(pattern, str) or not (pattern.strip() or lists["regions"]):
@@ -133,9 +141,10 @@ def _rule(value: object) -> tuple[Rule | None, str]:
         return None, "is neither text nor a mapping: a term is text or a mapping"
     if not rule.pattern and not rule.regions:
         return None, "is empty"
-    for part in (rule.pattern, *rule.not_near, *rule.near, *rule.not_in):
+    for part in (p for p in (rule.pattern, *rule.not_near, *rule.near, *rule.not_in) if p):
         try:
-            compile_pattern(part)
+            if compile_pattern(part).search(""):
+                return None, f"has {part!r}, which matches every text"
         except re.error as err:
             what = "is not a valid pattern" if part == rule.pattern else f"has {part!r}, not a valid pattern"
             return None, f"{what} ({err})"
@@ -150,10 +159,15 @@ def _written(value: dict[str, object]) -> str:
 
 def check_regions(terms: tuple[Term, ...], regions: tuple[Term, ...], path: Path) -> list[Problem]:
     """Problems for rules that name a region slug regions.yml does not have."""
-    known = {r.slug for r in regions}
-    return [Problem(str(path), t.line, f"term of {t.slug!r} names unknown region(s) {', '.join(unknown)}",
-                    f"use slugs of regions.yml: {', '.join(sorted(known))}")
-            for t in terms for rule in t.rules if (unknown := sorted(set(rule.regions) - known))]
+    known = {r.slug for r in regions if any(rule.pattern for rule in r.rules)}
+    problems = [Problem(str(path), t.line, f"term {rule.source!r} of {t.slug!r} names region(s) {', '.join(unknown)} "
+                        "that regions.yml does not give names for",
+                        f"use slugs of regions.yml: {', '.join(sorted(known))}")
+                for t in terms for rule in t.rules if (unknown := sorted(set(rule.regions) - known))]
+    problems += [Problem(str(path).replace("themes.yml", "regions.yml"), r.line,
+                         f"region {r.slug!r} has a 'regions' term: a region is found by its own names",
+                         "write the region's names as terms") for r in regions if any(rule.regions for rule in r.rules)]
+    return problems
 
 
 def _list(value: object) -> list[object]:

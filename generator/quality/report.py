@@ -69,8 +69,7 @@ def document_report(corpus: Corpus, slug: str) -> str:
         return f"no document {slug!r} in this build; documents: {known}"
     doc = docs[0]
     matcher = classify.Matcher.of(corpus.themes, corpus.regions)
-    rows = [(p, found) for section in doc.sections
-            for p, found in zip(section.paragraphs, classify.candidates(section, matcher), strict=True) if not p.part]
+    rows = [(p, found) for p, found in classify.document_candidates(doc, matcher) if not p.part]
     ranked = sorted(rows, key=lambda row: _doubt(*row))
     border = sum(1 for row in rows if _doubt(*row)[0] < 2)
     lines = [f"{doc.slug} ({doc.path}): {len(rows)} paragraphs, {border} borderline (listed first)",
@@ -95,13 +94,14 @@ def _paragraph_lines(slug: str, p: Paragraph, found: list[classify.Candidate]) -
     lines = [f"#{p.id} (line {p.line}): {_excerpt(p)}"]
     editors = [e for e in p.evidence if e.by_editor]
     for c in found:
-        state = "kept" if c.slug in p.themes else "not kept"
-        lines.append(f"  {state:8} {c.detail} (threshold {c.threshold:g})")
-    lines += [f"  by the editors: {e.slug} ({e.term})" for e in editors]
+        lines.append(f"  {'kept' if c.kept else 'not kept':8} {c.detail} (threshold {c.threshold:g})")
+    removed = sorted({c.slug for c in found if c.kept} - set(p.themes))
+    lines += [f"  by the editors: +{e.slug} ({e.term})" for e in editors]
+    lines += [f"  by the editors: -{slug} (overrides.yml)" for slug in removed]
     if not found:
         lines.append("  no theme: no term of themes.yml occurs in it, its heading or its neighbours")
     lines.append(f"  regions: {', '.join(p.regions) or 'none'}")
-    rejected = [c.slug for c in found if c.slug not in p.themes][:1]
+    rejected = [c.slug for c in found if c.slug not in p.themes and c.slug not in removed][:1]
     lines.append(f"  override: - {{paragraph: {slug}#{p.id}, add: [{', '.join(rejected)}], "
                  f"remove: [{', '.join(p.themes)}], reason: \"…\"}}")
     return lines
