@@ -12,6 +12,8 @@ from helpers import ROOT, build_site, generate
 GOOD = ROOT / "raw" / "2023-nl-prioriteitenbrief.txt"
 FRONT = "---\ntitle: Nieuw document\nkind: prioriteitenbrief\nyear: 2024\ncountry: BE\nissuer: X\n---\n"
 BODY = "Per 1 januari 2024 neemt België het voorzitterschap over.\n"
+ALIAS_CHAIN = "addressee: [&a [x, x, x, x, x, x, x, x, x], &b [*a, *a, *a, *a, *a, *a, *a, *a, *a], &c [*b, *b, *b, *b, *b, *b, *b, *b, *b], &d [*c, *c, *c, *c, *c, *c, *c, *c, *c], &e [*d, *d, *d, *d, *d, *d, *d, *d, *d], &f [*e, *e, *e, *e, *e, *e, *e, *e, *e], &g [*f, *f, *f, *f, *f, *f, *f, *f, *f], &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]]"
+"""Nine lists of nine, eight levels deep: a few hundred bytes that stand for 43 million words."""
 
 
 @pytest.fixture
@@ -33,8 +35,12 @@ CASES = {
     "front matter not YAML": (b"---\ntitle: [Nieuw\n---\n" + BODY.encode(), r"nieuw\.txt:2: the front matter is not valid YAML"),
     "year outside any presidency": (FRONT.replace("2024", "1900").encode() + BODY.encode(),
                                     r"nieuw\.txt:4: 'year': 1900 is not a presidency year \(1958–2100\)"),
-    "country against the rotation": (FRONT.replace("country: BE", "country: NL").encode() + BODY.encode(),
-                                     r"nieuw\.txt:5: 'country': NL contradicts the rotation: the presidency of 2024 is BE"),
+    "YAML alias chain": (FRONT.replace("issuer: X", "issuer: X\n" + ALIAS_CHAIN).encode() + BODY.encode(),
+                         r"nieuw\.txt:7: the front matter repeats a value with a YAML alias \('\*a'\)"),
+    "a title that is a text": (FRONT.replace("Nieuw document", "woord " * 500).encode() + BODY.encode(),
+                               r"nieuw\.txt:2: 'title': is \d+ characters long, more than 2000"),
+    "addressee as a list": (FRONT.replace("issuer: X", "issuer: X\naddressee: [Kamer, Senaat]").encode() + BODY.encode(),
+                            r"nieuw\.txt:7: 'addressee': must be non-empty text"),
     "unknown country": (FRONT.replace("country: BE", "country: Belgie").encode() + BODY.encode(),
                         r"nieuw\.txt:5: 'country': unknown presiding country 'Belgie'"),
     "path outside the output folder": (FRONT.replace("---\ntitle", "---\nslug: ../../etc/passwd\ntitle").encode() + BODY.encode(),
@@ -79,6 +85,10 @@ WARNINGS = {
                                        r"nieuw\.txt:1: warning: the file is UTF-16 \(big-endian\)"),
     "unknown key": (FRONT.replace("issuer: X", "issuer: X\nauteur: Y").encode() + BODY.encode(),
                     r"nieuw\.txt:7: warning: unknown front-matter key 'auteur' is ignored"),
+    "country against the rotation": (FRONT.replace("country: BE", "country: NL").encode() + BODY.encode(),
+                                     r"nieuw\.txt:5: warning: 'country': NL differs from the rotation, which gives 2024 "
+                                     r"to BE \(België\); NL is kept"),
+    "no country": (FRONT.replace("country: BE\n", "").encode() + BODY.encode(), None),
 }
 
 
@@ -106,6 +116,8 @@ VOCABULARY = {
                             r"themes\.yml:\d+: the aliases of 'extra' are not a list of slugs: 'oud'"),
     "slug as a list": ("- slug: [extra]\n  label: Extra\n  terms: [extra]\n", r"themes\.yml:\d+: invalid or missing slug"),
     "invalid pattern": ("- slug: extra\n  label: Extra\n  terms: ['re:(']\n", r"themes\.yml:\d+: term 're:\(' of 'extra' is not a valid pattern"),
+    "YAML alias": ("- slug: extra\n  label: &l Extra\n  description: *l\n  terms: [extra]\n",
+                   r"themes\.yml:\d+: the file repeats a value with a YAML alias \('\*l'\)"),
 }
 
 

@@ -102,3 +102,24 @@ def test_the_original_is_a_web_address(tmp_path: Path, front: str) -> None:
     bad = front.replace("---\n", "---\noriginal: tweedekamer.nl/x\n", 1)
     doc, problems = read.read_file(write(tmp_path, "b.txt", bad + "tekst\n"))
     assert doc is None and [(p.line, "is not a web address" in p.message) for p in problems] == [(2, True)]
+
+
+@pytest.mark.parametrize("year, country", [(2026, "NL"), (2027, "BE"), (2025, "LU"), (1961, "BE")])
+def test_country_follows_the_rotation_when_left_out(tmp_path: Path, front: str, year: int, country: str) -> None:
+    text = front.replace("country: NL\n", "").replace("year: 2026", f"year: {year}")
+    doc, problems = read.read_file(write(tmp_path, "x.txt", text + "tekst\n"))
+    assert problems == [] and doc is not None and doc.meta.country == country
+
+
+def test_a_country_against_the_rotation_is_kept_with_a_warning(tmp_path: Path, front: str) -> None:
+    """An older presidency may have broken the cycle: the editor's country stands."""
+    doc, problems = read.read_file(write(tmp_path, "x.txt", front.replace("country: NL", "country: LU") + "tekst\n"))
+    assert doc is not None and doc.meta.country == "LU"
+    assert [(p.line, p.warning) for p in problems] == [(5, True)] and "rotation" in problems[0].message
+
+
+def test_yaml_aliases_are_refused_before_they_expand(tmp_path: Path, front: str) -> None:
+    chain = "addressee: [&a [x, x, x], &b [*a, *a, *a], &c [*b, *b, *b]]\n"
+    doc, problems = read.read_file(write(tmp_path, "x.txt", front.replace("---\ntitle", "---\n" + chain + "title", 1)
+                                         + "tekst\n"))
+    assert doc is None and [(p.line, "'*a'" in p.message) for p in problems] == [(2, True)]

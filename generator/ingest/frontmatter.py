@@ -15,8 +15,10 @@ from ..core.presidency import COUNTRIES, FIRST_YEAR, LAST_YEAR, presiding_countr
 from ..core.problems import Problem
 from ..core.records import KINDS, Meta
 
-REQUIRED = ("title", "kind", "year", "country", "issuer")
-OPTIONAL = ("date", "addressee", "source", "original", "furniture", "slug")
+REQUIRED = ("title", "kind", "year", "issuer")
+OPTIONAL = ("country", "date", "addressee", "source", "original", "furniture", "slug")
+MAX_VALUE = 2000
+"""Characters a front-matter value may have: a title or an address, never a text."""
 EXAMPLE = """---
 title: Prioriteiten van het Nederlandse Benelux-voorzitterschap 2026
 kind: prioriteitenbrief
@@ -33,6 +35,9 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
     """The front matter's `Meta` and its `slug` key, or None and the problems that stop the file.
 
     `header` is the text between the two '---' lines; the first of its lines is line 2 of the file."""
+    alias = _alias(header)
+    if alias:
+        return None, [alias(name)]
     try:
         node, values = _load(header, getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: many times faster
     except yaml.YAMLError:
@@ -60,15 +65,31 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
 
 
 def _rotation(name: str, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
-    """A valid year and country that the rotation says cannot go together."""
-    if not values.get("year") or _country(values.get("country")) or _year(values["year"]):
+    """A warning for a valid year and country that the rotation does not put together: an older presidency may
+    have broken the cycle, so the country as written is kept."""
+    if not values.get("year") or "country" not in values or _country(values["country"]) or _year(values["year"]):
         return []
     expected = presiding_country(values["year"])
     if values["country"] == expected:
         return []
-    return [Problem(name, lines.get("country", 2), f"'country': {values['country']} contradicts the rotation: the "
-                    f"presidency of {values['year']} is {expected} ({COUNTRIES[expected]})",
-                    "check 'year' and 'country'; the rotation is NL → BE → LU, 2026 being NL")]
+    return [Problem(name, lines.get("country", 2), f"'country': {values['country']} differs from the rotation, which "
+                    f"gives {values['year']} to {expected} ({COUNTRIES[expected]}); {values['country']} is kept",
+                    "leave 'country' out to follow the rotation (NL → BE → LU, 2026 being NL); keep it only for a "
+                    "presidency that broke the cycle", warning=True)]
+
+
+def _alias(header: str) -> Callable[[str], Problem] | None:
+    """The first YAML alias (``*name``) of the front matter: refused, since an alias chain of a few hundred bytes
+    can stand for gigabytes of text."""
+    try:
+        for event in yaml.parse(header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 2 if event.start_mark else 2
+                return lambda name: Problem(name, line, f"the front matter repeats a value with a YAML alias "
+                                            f"('*{event.anchor}')", "write the value out in full, without '&' and '*'")
+    except yaml.YAMLError:
+        return None  # reported with its line by the loader
+    return None
 
 
 def _meta(values: dict[str, Any]) -> Meta:
@@ -76,7 +97,8 @@ def _meta(values: dict[str, Any]) -> Meta:
     def optional(key: str) -> str | None:
         return str(values[key]) if values.get(key) is not None else None
     date = values.get("date")
-    return Meta(title=values["title"], kind=values["kind"], year=values["year"], country=values["country"],
+    return Meta(title=values["title"], kind=values["kind"], year=values["year"],
+                country=values.get("country") or presiding_country(values["year"]),
                 date=PartialDate.of(date) if date is not None else None, issuer=values["issuer"],
                 addressee=optional("addressee"), source=optional("source"), original=optional("original"),
                 furniture=tuple(values.get("furniture") or ()))
@@ -133,7 +155,13 @@ def _unknown_keys(name: str, values: dict[Any, Any], lines: dict[str, int]) -> l
 
 def _text(value: object) -> tuple[str, str] | None:
     ok = isinstance(value, str) and value.strip()
+    if ok and len(str(value)) > MAX_VALUE:
+        return f"is {len(str(value))} characters long, more than {MAX_VALUE}", "write a title or a name, not a text"
     return None if ok else ("must be non-empty text", "write the text after the colon")
+
+
+def _optional_text(value: object) -> tuple[str, str] | None:
+    return None if value is None else _text(value)
 
 
 def _kind(value: object) -> tuple[str, str] | None:
@@ -184,4 +212,5 @@ def _original(value: object) -> tuple[str, str] | None:
 
 
 CHECKS: dict[str, Check] = {"title": _text, "issuer": _text, "kind": _kind, "year": _year, "country": _country,
-                            "date": _date, "furniture": _furniture, "original": _original}
+                            "date": _date, "furniture": _furniture, "original": _original,
+                            "addressee": _optional_text, "source": _optional_text}

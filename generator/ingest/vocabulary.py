@@ -24,6 +24,11 @@ def entries(path: Path, example: str, empty: bool = False) -> list[tuple[object,
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
+        alias = next((e for e in yaml.parse(text) if isinstance(e, yaml.AliasEvent)), None)
+        if alias is not None:
+            line = alias.start_mark.line + 1 if alias.start_mark else 1
+            raise InputError([Problem(name, line, f"the file repeats a value with a YAML alias ('*{alias.anchor}')",
+                                      "write the value out in full, without '&' and '*'")])
         node = yaml.compose(text)
         values = yaml.safe_load(text)
     except (yaml.YAMLError, UnicodeDecodeError) as err:
