@@ -1,5 +1,6 @@
 # make site   build the site into site/ (creates .venv and installs on first use)
 # make test   run all tests
+# make check  lint and the fast tests
 # make bench  benchmark (bench/RESULTS.md)
 # make serve  live preview on http://127.0.0.1:8000
 PYTHON ?= python3
@@ -9,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pages test lint lock bench serve clean
+.PHONY: site pages check test lint lock bench serve clean
 
 # Everything (runtime, test and dev groups) from the hashed lock, then the project itself without dependencies.
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -66,6 +67,11 @@ $(TOOLS): tests/tools/package-lock.json
 .zensical/bin/zensical:
 	$(PYTHON) -m venv .zensical
 	.zensical/bin/pip install --quiet --disable-pip-version-check zensical==0.0.73 || echo "Zensical could not be installed; its test will be skipped"
+
+# The fast lane: lint and the tests that neither build the site nor drive a browser (about a minute).
+check: $(BIN)/.installed
+	$(MAKE) lint
+	$(BIN)/python -m pytest -q -rs -m "not slow"
 
 test: $(BIN)/.installed $(CHROMIUM) $(TOOLS) .zensical/bin/zensical
 	$(MAKE) lint

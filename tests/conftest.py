@@ -12,6 +12,24 @@ from helpers import FRONT, ROOT, build_site, serve
 from generator.analyse.corpus import analyse
 from generator.core.records import Corpus
 
+END_TO_END = {"test_accessibility", "test_browser", "test_search", "test_zensical", "test_build", "test_permanence",
+              "test_cli", "test_bad_input", "test_site", "test_images", "test_overrides", "test_write", "test_parallel"}
+"""Modules that build the site, run the command line or drive a browser: `make check` leaves them to `make test`."""
+BUILDING = {"served", "chromium", "built", "workspace", "site_dir"}
+"""Fixtures that build or serve the site."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds the site, runs a command or drives a browser (make test only)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if isinstance(item, pytest.Function) else ""
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if module in END_TO_END or fixtures & BUILDING:
+            item.add_marker(pytest.mark.slow)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true",
