@@ -140,7 +140,7 @@ def test_theme_precision_and_recall_on_the_second_written_set(final: Corpus) -> 
 
 def test_leave_one_document_out(corpus: Corpus, written: Corpus) -> None:
     """Each of the five documents scored with only the rules that also match elsewhere."""
-    support = tuple(d for d in written.documents if generalisation._in_fixture(d, FIXTURES / generalisation.NEW_DEV))
+    support = generalisation.labelled_documents(written, FIXTURES / generalisation.NEW_DEV)
     folds = generalisation.leave_one_document_out(corpus, support, FIXTURES)
     for fold in folds:
         print(f"{fold.slug}: precision {fold.themes.precision():.3f}, recall {fold.themes.recall():.3f}, "

@@ -2,9 +2,8 @@
 
 A theme's score in a paragraph is the weight of its terms found there (`matcher`: a term in an enumeration
 counts less, a figurative use not at all), plus part of its score in the heading and in the neighbouring
-paragraphs. A
-paragraph gets the themes whose score reaches their threshold and that are strong next to its strongest theme,
-at most `MAX_THEMES` (editors add more in overrides.yml).
+paragraphs. A paragraph gets the themes whose score reaches their threshold and that are strong next to its
+strongest theme, at most `MAX_THEMES` (editors add more in overrides.yml).
 """
 
 from __future__ import annotations
@@ -59,8 +58,7 @@ class Candidate:
 
     @property
     def detail(self) -> str:
-        parts = [f"{h.source} {_number(h.score)}" for h in self.hits]
-        parts += [f"{h.source} {_number(h.score)}" for h in self.context]
+        parts = (f"{h.source} {_number(h.score)}" for h in (*self.hits, *self.context))
         return f"{self.slug} {_number(self.score)} = " + " + ".join(parts)
 
 

@@ -97,7 +97,7 @@ class Evidence:
     term: str
     """The text that matched, in matched form."""
     from_heading: bool = False
-    """The theme's strongest support is the paragraph's heading, not the paragraph."""
+    """The theme rests more on the heading and the neighbouring paragraphs than on the paragraph's own words."""
     by_editor: bool = False
     """Given by an editor in vocabulary/overrides.yml (`term` is their reason)."""
     score: float = 0.0

@@ -35,9 +35,9 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
     """The front matter's `Meta` and its `slug` key, or None and the problems that stop the file.
 
     `header` is the text between the two '---' lines; the first of its lines is line 2 of the file."""
-    alias = _alias(header)
-    if alias:
-        return None, [alias(name)]
+    alias = first_alias(header, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if alias is not None:
+        return None, [alias_problem(name, alias, first_line=2)]
     try:
         node, values = _load(header, getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: many times faster
     except yaml.YAMLError:
@@ -78,18 +78,25 @@ def _rotation(name: str, values: dict[str, Any], lines: dict[str, int]) -> list[
                     "presidency that broke the cycle", warning=True)]
 
 
-def _alias(header: str) -> Callable[[str], Problem] | None:
-    """The first YAML alias (``*name``) of the front matter: refused, since an alias chain of a few hundred bytes
-    can stand for gigabytes of text."""
+Loader = type[yaml.SafeLoader | yaml.CSafeLoader]
+"""PyYAML's safe loader, in C (libyaml) or in Python."""
+
+
+def first_alias(text: str, loader: Loader = yaml.SafeLoader) -> yaml.AliasEvent | None:
+    """The first YAML alias (``*name``) of an input file: every input refuses them, since an alias chain of a few
+    hundred bytes can stand for gigabytes of text. None also for invalid YAML, which the loader reports."""
     try:
-        for event in yaml.parse(header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 2 if event.start_mark else 2
-                return lambda name: Problem(name, line, f"the front matter repeats a value with a YAML alias "
-                                            f"('*{event.anchor}')", "write the value out in full, without '&' and '*'")
+        return next((e for e in yaml.parse(text, Loader=loader) if isinstance(e, yaml.AliasEvent)), None)
     except yaml.YAMLError:
-        return None  # reported with its line by the loader
-    return None
+        return None
+
+
+def alias_problem(name: str, alias: yaml.AliasEvent, first_line: int) -> Problem:
+    """The problem of an alias; `first_line`: the file's line of the text's first line."""
+    line = alias.start_mark.line + first_line if alias.start_mark else first_line
+    what = "the front matter" if first_line > 1 else "the file"
+    return Problem(name, line, f"{what} repeats a value with a YAML alias ('*{alias.anchor}')",
+                   "write the value out in full, without '&' and '*'")
 
 
 def _meta(values: dict[str, Any]) -> Meta:
@@ -104,7 +111,7 @@ def _meta(values: dict[str, Any]) -> Meta:
                 furniture=tuple(values.get("furniture") or ()))
 
 
-def _load(header: str, loader_class: type[yaml.SafeLoader | yaml.CSafeLoader]) -> tuple[yaml.Node | None, object]:
+def _load(header: str, loader_class: Loader) -> tuple[yaml.Node | None, object]:
     """The YAML node tree (for line numbers) and the values of the front matter."""
     loader = loader_class(header)
     try:

@@ -9,6 +9,7 @@ import yaml
 
 from ..core.problems import InputError, Problem
 from ..core.records import Rule, Term
+from .frontmatter import alias_problem, first_alias
 from .patterns import LISTED, UNLESS, WEAK, compile_pattern, rule_of, split_term
 from .read import SLUG
 
@@ -24,11 +25,9 @@ def entries(path: Path, example: str, empty: bool = False) -> list[tuple[object,
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        alias = next((e for e in yaml.parse(text) if isinstance(e, yaml.AliasEvent)), None)
+        alias = first_alias(text)
         if alias is not None:
-            line = alias.start_mark.line + 1 if alias.start_mark else 1
-            raise InputError([Problem(name, line, f"the file repeats a value with a YAML alias ('*{alias.anchor}')",
-                                      "write the value out in full, without '&' and '*'")])
+            raise InputError([alias_problem(name, alias, first_line=1)])
         node = yaml.compose(text)
         values = yaml.safe_load(text)
     except (yaml.YAMLError, UnicodeDecodeError) as err:

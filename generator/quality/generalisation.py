@@ -107,25 +107,14 @@ def report(corpus: Corpus, fixtures: Path, vocabulary_dir: Path) -> list[str]:
     """The generalisation figures as lines of text, for ``evaluate``."""
     new = heldout_corpus(fixtures, vocabulary_dir)
     lines = ["Leave-one-document-out (rules that match only in the left-out document removed; no overrides):"]
-    dev_docs = tuple(d for d in new.documents if _in_fixture(d, fixtures / NEW_DEV))
-    for fold in leave_one_document_out(corpus, dev_docs, fixtures):
+    for fold in leave_one_document_out(corpus, labelled_documents(new, fixtures / NEW_DEV), fixtures):
         lines.append(f"  {fold.slug:28} themes precision {fold.themes.precision():.3f}, recall "
                      f"{fold.themes.recall():.3f} ({fold.dropped} rules left out)")
     for name, title in ((NEW_DEV, "development half, looked at while tuning"),
                         (NEW_TEST, f"test half, scored, not looked at (first scored {FIRST_TEST_SCORE})")):
-        themes, regions, _ = evaluate.labels(new, fixtures / name)
-        lines.append(f"Documents written for the project, {title}: themes precision {themes.precision():.3f}, "
-                     f"recall {themes.recall():.3f}; regions precision {regions.precision():.3f}, "
-                     f"recall {regions.recall():.3f}")
-        if name == NEW_TEST:
-            lines.append("  per theme (precision/recall): " + ", ".join(
-                f"{label} {themes.precision(label):.2f}/{themes.recall(label):.2f}" for label in themes.labels()))
+        lines += _figures(f"Documents written for the project, {title}", new, fixtures / name, name == NEW_TEST)
     final = heldout_corpus(fixtures, vocabulary_dir, FINAL)
-    themes, regions, _ = evaluate.labels(final, fixtures / FINAL_LABELS)
-    lines.append(f"Second written set, scored once: themes precision {themes.precision():.3f}, recall "
-                 f"{themes.recall():.3f}; regions precision {regions.precision():.3f}, recall {regions.recall():.3f}")
-    lines.append("  per theme (precision/recall): " + ", ".join(
-        f"{label} {themes.precision(label):.2f}/{themes.recall(label):.2f}" for label in themes.labels()))
+    lines += _figures("Second written set, scored once", final, fixtures / FINAL_LABELS, per_theme=True)
     hits = term_hits([corpus, new], [fixtures / n for n in (*FIVE_LABELS, NEW_DEV)])
     lines.append("Terms on the labelled sets (tuning set, both halves of the five, the written development half): "
                  "right / wrong hits, wrong first")
@@ -135,8 +124,20 @@ def report(corpus: Corpus, fixtures: Path, vocabulary_dir: Path) -> list[str]:
     return lines
 
 
-def _in_fixture(doc: Document, fixture: Path) -> bool:
-    return any(key.startswith(f"{doc.slug}#") for key, _, _ in evaluate.rows(fixture)) if fixture.exists() else False
+def _figures(title: str, corpus: Corpus, fixture: Path, per_theme: bool) -> list[str]:
+    themes, regions, _ = evaluate.labels(corpus, fixture)
+    lines = [f"{title}: themes precision {themes.precision():.3f}, recall {themes.recall():.3f}; "
+             f"regions precision {regions.precision():.3f}, recall {regions.recall():.3f}"]
+    if per_theme:
+        lines.append("  per theme (precision/recall): " + ", ".join(
+            f"{label} {themes.precision(label):.2f}/{themes.recall(label):.2f}" for label in themes.labels()))
+    return lines
+
+
+def labelled_documents(corpus: Corpus, fixture: Path) -> tuple[Document, ...]:
+    """The documents of `corpus` that have a row in the labels file (the file read once)."""
+    slugs = {key.partition("#")[0] for key, _, _ in evaluate.rows(fixture)} if fixture.exists() else set()
+    return tuple(d for d in corpus.documents if d.slug in slugs)
 
 
 def _short(term: str, width: int = 90) -> str:

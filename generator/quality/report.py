@@ -70,8 +70,9 @@ def document_report(corpus: Corpus, slug: str) -> str:
     doc = docs[0]
     matcher = classify.Matcher.of(corpus.themes, corpus.regions)
     rows = [(p, found) for p, found in classify.document_candidates(doc, matcher) if not p.part]
-    ranked = sorted(rows, key=lambda row: _doubt(*row))
-    border = sum(1 for row in rows if _doubt(*row)[0] < 2)
+    doubts = sorted((_doubt(*row), row) for row in rows)
+    ranked = [row for _, row in doubts]
+    border = sum(1 for doubt, _ in doubts if doubt[0] < 2)
     lines = [f"{doc.slug} ({doc.path}): {len(rows)} paragraphs, {border} borderline (listed first)",
              f"  score = the weights of the terms found, plus a share of the heading's ('kop') and the neighbouring "
              f"paragraphs' ('buren'); kept when at least the theme's threshold and {classify.RELATIVE:.0%} of the "
