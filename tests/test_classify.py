@@ -128,6 +128,31 @@ def test_figurative_uses_do_not_count() -> None:
     assert result == {"a": (), "b": (), "c": ("mobiliteit",)}
 
 
+def test_a_figurative_phrase_of_one_term_hides_the_word_from_the_others() -> None:
+    entries = {"energie": [{"term": "energie*", "not_in": ["nieuwe energie in het overleg"]}, "*energie"]}
+    result = _themes([("a", "Het voorzitterschap wil een nieuwe energie in het overleg brengen, met de parlementen."),
+                      ("b", "Windenergie op zee verbindt de drie landen, met nieuwe netten en meer samenwerking.")],
+                     **entries)
+    assert result == {"a": (), "b": ("energie",)}
+
+
+def test_an_item_with_an_apostrophe_s_is_an_enumeration_item() -> None:
+    entries = {"arbeid": ["diploma"], "water": ["water"]}
+    result = _themes([("a", "Resultaten op het vlak van de erkenning van diploma's, de interne markt, de energie en water."),
+                      ("b", "De automatische erkenning van diploma's is een feit, voor alle studenten.")], **entries)
+    assert result == {"a": (), "b": ("arbeid",)}
+
+
+def test_one_mention_in_a_long_paragraph_is_a_mention_in_passing() -> None:
+    filler = " ".join(["Het Comité van Ministers keurde de begroting en het jaarplan van het Secretariaat goed."] * 6)
+    entries = {"energie": ["energie*", "waterstof*", {"term": "noordzee", "weight": 1.5}], "mobiliteit": ["trein*"]}
+    result = _themes([("a", f"{filler} In het debat kwam ook de energie ter sprake."),
+                      ("b", f"{filler} In het debat kwamen de energie en de waterstof ter sprake."),
+                      ("c", f"{filler} In het debat kwam de Noordzee ter sprake."),
+                      ("d", "In het debat kwam ook de trein ter sprake, kort en zakelijk.")], **entries)
+    assert result == {"a": (), "b": ("energie",), "c": ("energie",), "d": ("mobiliteit",)}
+
+
 def test_a_weak_theme_beside_a_strong_one_is_dropped_and_at_most_three_are_kept() -> None:
     entries = {"migratie": ["migratie*", "asiel*", "visum*"], "veiligheid": ["politie*"], "a": ["alfa"],
                "b": ["beta"], "c": ["gamma"], "d": ["delta"]}

@@ -2,8 +2,9 @@
 
 A theme's score in a paragraph is the weight of its terms found there (`matcher`: a term in an enumeration
 counts less, a figurative use not at all), plus part of its score in the heading and in the neighbouring
-paragraphs. A paragraph gets the themes whose score reaches their threshold and that are strong next to its
-strongest theme, at most `MAX_THEMES` (editors add more in overrides.yml).
+paragraphs. A paragraph gets the themes whose score reaches their threshold (`PASSING` times it for a single
+mention in a long paragraph) and that are strong next to its strongest theme, at most `MAX_THEMES` (editors
+add more in overrides.yml).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ STRONGEST = 2.0
 """The strongest theme counts up to this many times its threshold when others are compared with it: a paragraph
 full of one theme's terms does not silence a second theme."""
 MAX_THEMES = 3
+LONG = 60
+"""Words of a long paragraph, where one mention of one term, with nothing around it, is likely in passing."""
+PASSING = 1.3
+"""… and must then reach this many times the threshold."""
 MIN_WORDS = 5
 """Shorter lines (a signature, a date) take nothing from their heading or neighbours."""
 
@@ -87,7 +92,7 @@ def candidates(section: Section, themes: Matcher) -> list[list[Candidate]]:
         neighbours = [own[j] for j in (i - 1, i + 1) if 0 <= j < len(own)] if words >= MIN_WORDS and alone else []
         share = HEADING_WITH_OWN if not alone else HEADING if paragraph.kind != "p" or words <= SHORT else HEADING_LONG
         found = _combine(own[i], heading if words >= MIN_WORDS else {}, share, neighbours, limits)
-        result.append(_choose(found))
+        result.append(_choose(found, words))
     return result
 
 
@@ -117,10 +122,16 @@ def _combine(own: dict[str, tuple[float, tuple[Hit, ...]]], heading: dict[str, t
     return sorted(found, key=lambda c: (-c.score, c.slug))
 
 
-def _choose(found: list[Candidate]) -> list[Candidate]:
+def _choose(found: list[Candidate], words: int) -> list[Candidate]:
     strongest = max((min(c.score, STRONGEST * c.threshold) for c in found), default=0.0)
-    kept = [c for c in found if c.score >= c.threshold and c.score >= RELATIVE * strongest][:MAX_THEMES]
+    kept = [c for c in found if c.score >= c.threshold * (PASSING if _passing(c, words) else 1.0)
+            and c.score >= RELATIVE * strongest][:MAX_THEMES]
     return [replace(c, kept=c in kept) for c in found]
+
+
+def _passing(candidate: Candidate, words: int) -> bool:
+    """One mention of one term in a long paragraph, with no support from the heading or the neighbours."""
+    return words >= LONG and len(candidate.hits) == 1 and not candidate.context
 
 
 def _classify_section(section: Section, themes: Matcher, regions: Matcher) -> Section:

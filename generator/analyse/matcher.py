@@ -53,10 +53,11 @@ class Compiled:
         return cls(rule, literal_part(pattern), re.compile(pattern_source(pattern)), _each(not_near),
                    _each(rule.near), _each(rule.not_in), name.weight if name else 1.0)
 
-    def factors(self, folded: str, enumerations: bool) -> Iterator[tuple[re.Match[str], float]]:
+    def factors(self, folded: str, enumerations: bool, figurative: list[tuple[int, int]]) -> Iterator[
+            tuple[re.Match[str], float]]:
         """(match, what it counts for) of every match that counts; `enumerations`: discount a match that is
-        one item of an enumeration (a theme named in passing), not for names of regions."""
-        figurative = [m.span() for phrase in self.not_in for m in phrase.finditer(folded)]
+        one item of an enumeration (a theme named in passing), not for names of regions; `figurative`: spans
+        of the text where the theme's words are used in a figurative sense."""
         for match in self.regex.finditer(folded):
             if any(start <= match.start() and match.end() <= end for start, end in figurative):
                 continue
@@ -95,8 +96,9 @@ def _in_enumeration(folded: str, match: re.Match[str]) -> bool:
 _LIST_COMMA = re.compile(r",(?!\d)")
 """A comma between items, not a decimal comma ("1,5 miljard")."""
 _CLAUSE = r"(?:die|dat|waar\w*|wat|welke|zoals|maar|omdat|wanneer|als|zodat)\b"
-_NEXT_ITEM = re.compile(rf"\s*(,(?! {_CLAUSE})|(?:\w+ ){{0,2}}?(en|of)\b)")
-"""After an item of an enumeration: a comma (not one that opens a clause: "NRW, die …") or "en"/"of"."""
+_NEXT_ITEM = re.compile(rf"(?:['’]s)?\s*(,(?! {_CLAUSE})|(?:\w+ ){{0,2}}?(en|of)\b)")
+"""After an item of an enumeration (and its "'s": "diploma's, …"): a comma (not one that opens a clause:
+"NRW, die …") or "en"/"of"."""
 
 
 _LAST_ITEM = re.compile(r",[^,.]{0,40}\b(?:en|of) (?:\w+ ){0,2}$")
@@ -150,7 +152,10 @@ class Matcher:
         found = {}
         for i, compiled_rules in tried:
             term = self.entries[i][0]
-            matches = sorted(((c.rule, m, f) for c in compiled_rules for m, f in c.factors(form, self.enumerations)),
+            # A figurative phrase of one term ("nieuwe energie in het overleg") hides the word from all of them.
+            figurative = [m.span() for c in self.entries[i][1] for phrase in c.not_in for m in phrase.finditer(form)]
+            matches = sorted(((c.rule, m, f) for c in compiled_rules
+                              for m, f in c.factors(form, self.enumerations, figurative)),
                              key=lambda x: (-x[0].weight * x[2], x[1].start()))
             hits: dict[Rule, Hit] = {}
             taken: list[tuple[int, int]] = []
