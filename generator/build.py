@@ -41,6 +41,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
         return Outcome(time.perf_counter() - start)
     # Imported here: a build with nothing to do should not pay for loading the whole generator.
     from .analyse.corpus import analyse
+    from .ingest import register
     from .site import images, record, render
 
     threshold = gc.get_threshold()
@@ -61,6 +62,9 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     written = write.commit(out, staged)
     # The link-preview images (binary, beside the pages): only those whose bytes changed are written.
     images.write_all(out, images.cards(site))
+    # The ids given to new text, kept for the next build (raw/anchors/); they are an input of that build.
+    if register.write_all(raw_dir, corpus.documents):
+        inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=site_url)
     state.save(out, inputs, list(staged))
     return Outcome(time.perf_counter() - start, corpus, written, site_url)
 

@@ -7,7 +7,8 @@
 - `on_nav`: Dutch section titles and the order the generator wrote in its navigation manifest.
 - `on_startup`, after a build under `mkdocs serve`: the editors' report of every document whose raw file changed
   since the previous build of the session (`benelux-site report --document`), printed to the terminal.
-- `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates.
+- `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates, and
+  the raw files but not the anchor registers the build writes beside them (raw/anchors/).
 - `on_post_page`, `on_post_template`: Material's few HTML errors corrected (`generator.site.markup`) in the
   pages and in 404.html, so every page passes the Nu HTML Checker.
 - `on_post_build`: the search index (Pagefind) of the generator's search records, into the built site.
@@ -119,6 +120,12 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     for path in sorted(Path(config.docs_dir).iterdir()):
         if path.name not in GENERATED and path.name != STATE:
             server.watch(str(path))
+    # raw/ without its subfolders: the build itself writes the anchor registers into raw/anchors/. (MkDocs
+    # watches the folders of `watch:` after this event.)
+    raw = str(Path(config.config_file_path).parent / "raw")
+    if raw in config.watch:
+        config.watch.remove(raw)
+        server.watch(raw, recursive=False)
     return server
 
 

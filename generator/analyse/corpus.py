@@ -15,7 +15,7 @@ from ..core.problems import InputError, Problem
 from ..core.records import Conservation, Corpus, Document, Override, RawDocument, Term
 from ..ingest import overrides as overrides_file
 from ..ingest import read, vocabulary
-from . import classify, conservation, overrides, parts, segment
+from . import anchors, classify, conservation, overrides, parts, segment
 
 PARALLEL_FROM = 12
 """From this many documents on, documents are analysed in parallel processes (same results, same order)."""
@@ -95,6 +95,7 @@ def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Ter
 def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservation]:
     """Clean, segment, mark its parts and classify one document, and check that its text is kept."""
     draft = clean(raw.body, raw.first_line, Context(raw.meta.furniture, shared.words))
-    doc = parts.mark(Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=segment.segment(draft.blocks),
-                              footnotes=draft.footnotes))
+    sections, given = anchors.pin(segment.segment(draft.blocks), raw.anchors)
+    doc = parts.mark(Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=sections,
+                              footnotes=draft.footnotes, anchors=given))
     return classify.classify(doc, shared.themes, shared.regions), conservation.check(raw, doc, draft.kept)

@@ -62,6 +62,22 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """One id a document has given out to a heading or a paragraph, with a fingerprint of its text."""
+
+    kind: Literal["section", "paragraph"]
+    id: str
+    key: str
+    """Hash of the text's matched form: equal keys, equal texts."""
+    head: str
+    """The first words of the text (matched form)."""
+    tail: str
+    """… and the last."""
+    gone_to: str = ""
+    """For an id whose text is gone: the id of the passage its links land on now."""
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """A raw file, read and validated but not yet analysed."""
 
@@ -74,6 +90,8 @@ class RawDocument:
     """The raw text below the front matter, exactly as extracted."""
     first_line: int
     """Line number in the raw file of the body's first line."""
+    anchors: tuple[Anchor, ...] = ()
+    """The ids the document has given out so far (its register in raw/anchors/); empty for a new document."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +145,8 @@ class Paragraph:
     """What decided the themes and regions."""
     part: DocumentPart | None = None
     """The document part this paragraph belongs to (salutation, signature…); None for its content."""
+    aliases: tuple[str, ...] = ()
+    """Ids of passages that are gone from the text and whose links now land here (`analyse.anchors`)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +165,8 @@ class Section:
     number: str | None = None
     """Section number as cross-references write it ("2.4"), for numbered headings."""
     paragraphs: tuple[Paragraph, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Ids of sections that are gone from the text and whose links now land here."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +178,8 @@ class Document:
     path: str
     sections: tuple[Section, ...]
     footnotes: tuple[Footnote, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    """Every id the document has given out, after this analysis: what its register in raw/anchors/ holds."""
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

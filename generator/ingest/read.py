@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.inline import SENTINELS
 from ..core.problems import InputError, Problem
 from ..core.records import RawDocument
-from . import frontmatter
+from . import frontmatter, register
 from .decode import decode
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -26,7 +27,9 @@ def read_all(raw_dir: Path) -> tuple[list[RawDocument], list[Problem]]:
         doc, found = read_file(path)
         problems += found
         if doc:
-            docs.append(doc)
+            anchors, unreadable = register.read(register.register_path(raw_dir, doc.slug))
+            problems += unreadable
+            docs.append(replace(doc, anchors=anchors))
     problems += _duplicate_slugs(docs)
     if not docs and not problems:
         problems.append(Problem(str(raw_dir), 0, "no raw documents found", "add a .txt file with front matter"))
