@@ -163,3 +163,18 @@ def test_inserting_a_paragraph_moves_no_link_in_any_document(tmp_path: Path, cor
         new = [p for p in doc.paragraphs if p.id not in before[slug]]
         assert len(new) >= 2 and all(re.fullmatch(r".+-p\d+", p.id) for p in new), slug
         assert replace(doc, anchors=()) != doc
+
+
+def test_the_document_page_carries_the_link_of_a_removed_paragraph_on_its_successor(raw: Path, tmp_path: Path) -> None:
+    from generator.build import build
+    _rebuild(raw, LETTER)
+    (raw / "testbrief.txt").write_text(LETTER.replace("Het Pentalateraal Energieforum bespreekt de "
+                                                      "leveringszekerheid in de winter en de prijzen voor bedrijven.\n\n",
+                                                      ""), encoding="utf-8")
+    out = tmp_path / "docs"
+    build(raw_dir=raw, vocabulary_dir=VOCABULARY, templates_dir=ROOT / "templates", out=out, site_url="")
+    page = (out / "documenten" / "testbrief.md").read_text(encoding="utf-8")
+    successor = next(line for line in page.split("\n") if "De treinverbinding" in line)
+    assert successor.startswith('<span id="h-1-p2" class="oud-anker"></span>De treinverbinding'), successor
+    gone = next(a for a in register.read(register.register_path(raw, "testbrief"))[0] if a.id == "h-1-p2")
+    assert gone.gone_to == "h-2-p1"
