@@ -117,6 +117,21 @@ def test_a_corrected_paragraph_keeps_its_id_and_a_removed_one_lands_on_its_succe
     assert restored["h-1-p2"].startswith("Het Pentalateraal")
 
 
+def test_a_split_paragraph_keeps_its_id_on_its_first_part_and_a_merged_one_on_its_text(raw: Path) -> None:
+    before = _texts(_rebuild(raw, LETTER))
+    split = LETTER.replace("wind op zee, met nieuwe verbindingen tussen de netten.",
+                           "wind op zee.\n\nEr komen nieuwe verbindingen tussen de netten van de drie landen.")
+    doc = _rebuild(raw, split)
+    assert [p.id for p in doc.sections[1].paragraphs] == ["h-1-p1", "h-1-p3", "h-1-p2"]
+    assert _texts(doc)["h-1-p1"].endswith("wind op zee.")
+    merged = LETTER.replace("per dag en per richting.\n\nVoor het goederenvervoer", "per dag en per richting. "
+                            "Voor het goederenvervoer")
+    doc = _rebuild(raw, merged)
+    shown = _texts(doc)
+    assert shown["h-2-p1"] == shown["h-2-p2"], "the second half's link lands on the paragraph that holds its text"
+    assert shown["h-2-p1"].startswith(before["h-2-p1"]) and shown["h-2-p1"].endswith(before["h-2-p2"])
+
+
 def test_a_reworded_heading_keeps_its_section_id(raw: Path) -> None:
     _rebuild(raw, LETTER)
     doc = _rebuild(raw, LETTER.replace("2. Mobiliteit", "2. Mobiliteit en vervoer"))

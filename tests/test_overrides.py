@@ -11,15 +11,25 @@ import pytest
 import yaml
 from helpers import ROOT, generate
 
+from generator.analyse import anchors
+from generator.core.records import Corpus
+
 RAW = ["2020-nl-resultatenbrief.txt", "2026-benelux-jaarplan.txt"]
 ADDED = "2020-nl-resultatenbrief#h-institutionele-samenwerking-p1"
 REMOVED = "2026-benelux-jaarplan#h-2-p3"
-OVERRIDES = f"""# test
+
+
+def _overrides(corpus: Corpus) -> str:
+    """Two decisions, each with the fingerprint of its paragraph's text as the build names it."""
+    prints = {f"{d.slug}#{p.id}": anchors.fingerprint(p.text) for d in corpus.documents for p in d.paragraphs}
+    return f"""# test
 - paragraph: {ADDED}
+  fingerprint: {prints[ADDED]}
   add: [energie, hauts-de-france]
   reason: Test.
 
 - paragraph: {REMOVED}
+  fingerprint: {prints[REMOVED]}
   remove: [veiligheid]
   reason: Test.
 """
@@ -41,7 +51,8 @@ def _links(page: Path) -> str:
     return "".join(p.read_text(encoding="utf-8") for p in pages if p.exists())
 
 
-def test_an_override_adds_and_removes_themes_and_regions_on_the_pages(workspace: tuple[Path, Path, Path]) -> None:
+def test_an_override_adds_and_removes_themes_and_regions_on_the_pages(workspace: tuple[Path, Path, Path],
+                                                                     corpus: Corpus) -> None:
     raw, vocabulary, out = workspace
     assert generate(raw, out, vocabulary=vocabulary).returncode == 0
     doc, _, pid = ADDED.partition("#")
@@ -49,7 +60,7 @@ def test_an_override_adds_and_removes_themes_and_regions_on_the_pages(workspace:
     assert f"{doc}.md#{pid})" not in _links(out / "themas" / "energie.md")
     assert f"{gone_doc}.md#{gone_pid})" in _links(out / "themas" / "veiligheid.md")
 
-    (vocabulary / "overrides.yml").write_text(OVERRIDES, encoding="utf-8")
+    (vocabulary / "overrides.yml").write_text(_overrides(corpus), encoding="utf-8")
     result = generate(raw, out, vocabulary=vocabulary)
     assert result.returncode == 0, result.stderr
     assert f"{doc}.md#{pid})" in _links(out / "themas" / "energie.md")
@@ -73,6 +84,8 @@ BAD = {
     "unknown slug": f"- paragraph: {ADDED}\n  add: [energy]\n  reason: x\n",
     "no reason": f"- paragraph: {ADDED}\n  add: [energie]\n",
     "a signature": "- paragraph: 2020-nl-resultatenbrief#h-benelux-top-p4\n  add: [energie]\n  reason: x\n",
+    "a changed text": f"- paragraph: {ADDED}\n  fingerprint: 0000abcd\n  add: [energie]\n  reason: x\n",
+    "no fingerprint": f"# the decision\n- paragraph: {ADDED}\n  add: [energie]\n  reason: x\n",
 }
 MESSAGES = {
     "unknown paragraph": "overrides.yml:1: document '2020-nl-resultatenbrief' has no paragraph "
@@ -81,6 +94,8 @@ MESSAGES = {
     "no reason": "overrides.yml:1: the entry gives no reason",
     "a signature": "overrides.yml:1: 2020-nl-resultatenbrief#h-benelux-top-p4 is a part around the document's "
                    "content (signature), never a passage",
+    "a changed text": f"overrides.yml:1: the text of {ADDED} has changed since this decision",
+    "no fingerprint": f"overrides.yml:2: the entry for {ADDED} has no fingerprint of its text",
 }
 
 

@@ -196,3 +196,27 @@ def test_every_term_hit_on_a_labelled_paragraph_is_counted_right_or_wrong(tmp_pa
     assert dict(hits.right) == {("energie", "wind op zee"): 1, ("energie", "waterstof"): 1, ("energie", "energie*"): 1,
                                 ("energie", "kop"): 1}
     assert dict(hits.wrong) == {("energie", "kop"): 1, ("energie", "buren"): 1}
+
+
+def test_a_label_of_a_changed_text_stops_the_figures_naming_its_line(tmp_path: Path) -> None:
+    """Labels carry their paragraph's fingerprint: a corrected text must be read and labelled again."""
+    from test_report import NEW_DOCUMENT, REGIONS, THEMES
+
+    from generator.analyse import anchors
+    from generator.core.problems import InputError
+    for folder, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
+                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", "")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(text, encoding="utf-8")
+    corpus = analyse(raw_dir=tmp_path / "raw", vocabulary_dir=tmp_path / "vocabulary")
+    first, second = corpus.documents[0].sections[0].paragraphs[:2]
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(f"# paragraph\tthemes\tregions\tfingerprint\n"
+                      f"2030-be-prioriteitenbrief#{first.id}\tenergie\t\t{anchors.fingerprint(first.text)}\n"
+                      f"2030-be-prioriteitenbrief#{second.id}\t\t\t{anchors.fingerprint(first.text)}\n"
+                      f"2030-be-prioriteitenbrief#h-9-p9\t\t\t00000000\n", encoding="utf-8")
+    with pytest.raises(InputError) as stopped:
+        evaluate.labels(corpus, labels)
+    assert [(p.line, p.message.split(" (")[0]) for p in stopped.value.problems] == [
+        (3, f"the text of 2030-be-prioriteitenbrief#{second.id} is not the text that was labelled"),
+        (4, "there is no paragraph 2030-be-prioriteitenbrief#h-9-p9")]

@@ -30,6 +30,16 @@ EDGE_WORDS = 6
 """Words at the start and at the end of a text that identify it through a correction elsewhere in it."""
 
 
+FINGERPRINT = 8
+"""Hex digits of the fingerprint that overrides and labels carry: the start of the register's key."""
+
+
+def fingerprint(text: str) -> str:
+    """A short fingerprint of a paragraph's text, for the files that refer to a paragraph by its id: when the text
+    changes, what was decided about it must be read again."""
+    return _print(text).key[:FINGERPRINT]
+
+
 @dataclass(frozen=True)
 class _Print:
     key: str
@@ -60,8 +70,8 @@ def pin(sections: tuple[Section, ...], known: tuple[Anchor, ...]) -> tuple[tuple
     gone_sections = _gone(old_sections, section_ids)
     gone_paragraphs = _gone(old_paragraphs, paragraph_ids)
     # Where each gone id now lands: the passage that came after it, or the last one before it.
-    section_alias = _landing(old_sections, section_ids, gone_sections)
-    paragraph_alias = _landing(old_paragraphs, paragraph_ids, gone_paragraphs)
+    section_alias = _landing(old_sections, section_ids, section_prints, gone_sections)
+    paragraph_alias = _landing(old_paragraphs, paragraph_ids, paragraph_prints, gone_paragraphs)
     by_section: list[list[Paragraph]] = [[] for _ in sections]
     for (i, p), pid in zip(paragraphs, paragraph_ids, strict=True):
         by_section[i].append(replace(p, id=pid, aliases=tuple(sorted(a for a, t in paragraph_alias.items()
@@ -135,14 +145,20 @@ def _gone(old: list[Anchor], ids: list[str]) -> list[Anchor]:
     return [e for e in old if e.id not in present]
 
 
-def _landing(old: list[Anchor], ids: list[str], gone: list[Anchor]) -> dict[str, str]:
-    """Gone id → the id whose passage its link now shows."""
+def _landing(old: list[Anchor], ids: list[str], prints: list[_Print], gone: list[Anchor]) -> dict[str, str]:
+    """Gone id → the id whose passage its link now shows: the one it landed on before, else a text that begins or
+    ends as it did (two paragraphs merged into one), else the next passage that was there before it."""
     present = set(ids)
     landing: dict[str, str] = {}
     order = [e.id for e in old]
     for entry in gone:
         if entry.gone_to in present:
             landing[entry.id] = entry.gone_to
+            continue
+        alike = [pid for pid, p in zip(ids, prints, strict=True) if entry.tail and (p.tail == entry.tail
+                                                                                      or p.head == entry.head)]
+        if alike:
+            landing[entry.id] = alike[0]
             continue
         at = order.index(entry.id)
         after = [i for i in order[at + 1:] if i in present]

@@ -7,13 +7,15 @@ from typing import Literal
 
 from ..core.problems import InputError, Problem
 from ..core.records import Document, Evidence, Override, Paragraph, Term
+from . import anchors
 
 
 def apply(documents: tuple[Document, ...], overrides: tuple[Override, ...], themes: tuple[Term, ...]) -> tuple[
         tuple[Document, ...], list[Problem]]:
     """The documents with every override applied, and warnings for overrides of documents not in raw/ (ignored:
-    a document may be left out of a build). InputError for an override of a paragraph its document does not have
-    or that is not a passage (a salutation, signature…)."""
+    a document may be left out of a build). InputError for an override of a paragraph its document does not have,
+    that is not a passage (a salutation, signature…), or whose text is not the text the editor decided on (its
+    fingerprint)."""
     if not overrides:
         return documents, []
     slugs = {d.slug for d in documents}
@@ -32,6 +34,12 @@ def apply(documents: tuple[Document, ...], overrides: tuple[Override, ...], them
         elif paragraph.part and o.add:
             problems.append(Problem(o.path, o.line, f"{o.paragraph} is a part around the document's content "
                                     f"({paragraph.part}), never a passage", "remove the entry"))
+        elif o.fingerprint != anchors.fingerprint(paragraph.text):
+            now = anchors.fingerprint(paragraph.text)
+            problems.append(Problem(o.path, o.line, f"the text of {o.paragraph} has changed since this decision"
+                                    if o.fingerprint else f"the entry for {o.paragraph} has no fingerprint of its text",
+                                    f"read the paragraph (/documenten/{document}/#{o.paragraph.partition('#')[2]}); "
+                                    f"if the decision still holds, write 'fingerprint: {now}' in the entry"))
     if problems:
         raise InputError(problems)
     by_id = {o.paragraph: o for o in overrides}

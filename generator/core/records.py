@@ -257,6 +257,8 @@ class Override:
     reason: str
     path: str
     line: int
+    fingerprint: str = ""
+    """`analyse.anchors.fingerprint` of the paragraph's text when the editor decided ("" when not given)."""
 
 
 @dataclass(frozen=True)

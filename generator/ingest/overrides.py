@@ -17,11 +17,13 @@ from .vocabulary import entries
 
 NAME = "overrides.yml"
 EXAMPLE = """- paragraph: 2026-benelux-jaarplan#h-2-p1
+  fingerprint: 1f2e3d4c
   add: [crisisbeheersing]
   remove: [interne-markt]
   reason: Gaat over weerbaarheid; concurrentievermogen wordt alleen genoemd."""
 PARAGRAPH = re.compile(r"[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*")
-KEYS = {"paragraph", "add", "remove", "reason"}
+KEYS = {"paragraph", "fingerprint", "add", "remove", "reason"}
+FINGERPRINT = re.compile(r"[0-9a-f]{8}")
 
 
 def load(path: Path, known: set[str]) -> tuple[Override, ...]:
@@ -81,8 +83,13 @@ def _entry(name: str, line: int, entry: object, known: set[str]) -> tuple[Overri
     unknown = set(entry) - KEYS
     if unknown:
         problems.append(Problem(name, line, f"unknown key(s) {', '.join(sorted(unknown))}",
-                                "use only paragraph, add, remove and reason"))
+                                "use only paragraph, fingerprint, add, remove and reason"))
+    fingerprint = entry.get("fingerprint", "")
+    if not isinstance(fingerprint, str) or (fingerprint and not FINGERPRINT.fullmatch(fingerprint)):
+        problems.append(Problem(name, line, f"'fingerprint' is {fingerprint!r}, not eight hexadecimal digits",
+                                "copy the fingerprint the build names for this paragraph"))
     if problems:
         return None, problems
     assert isinstance(paragraph, str)
-    return Override(paragraph, lists["add"], lists["remove"], entry["reason"].strip(), name, line), []
+    return Override(paragraph, lists["add"], lists["remove"], entry["reason"].strip(), name, line,
+                    str(fingerprint)), []

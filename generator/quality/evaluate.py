@@ -9,7 +9,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..analyse import anchors
 from ..core import inline
+from ..core.problems import InputError, Problem
 from ..core.records import Corpus, Document
 
 
@@ -51,8 +53,13 @@ def _text_at(doc: Document, line: int) -> str:
 
 
 def _rows(fixture: Path) -> list[list[str]]:
+    return [row for _, row in _numbered(fixture)]
+
+
+def _numbered(fixture: Path) -> list[tuple[int, list[str]]]:
     with fixture.open(encoding="utf-8") as source:
-        return [row for row in csv.reader(source, delimiter="\t") if row and not row[0].startswith("#")]
+        return [(number, row) for number, row in enumerate(csv.reader(source, delimiter="\t"), start=1)
+                if row and not row[0].startswith("#")]
 
 
 @dataclass
@@ -104,6 +111,7 @@ def labels(corpus: Corpus, fixture: Path, missing_ok: bool = False) -> tuple[Sco
     paragraphs = {f"{d.slug}#{p.id}": p for d in corpus.documents for p in d.paragraphs}
     slugs = {d.slug for d in corpus.documents}
     themes, regions, disagreements = Scores(), Scores(), []
+    check_fingerprints(corpus, fixture, missing_ok)
     for key, expected_themes, expected_regions in rows(fixture):
         if missing_ok and key.partition("#")[0] not in slugs:
             continue
@@ -117,6 +125,30 @@ def labels(corpus: Corpus, fixture: Path, missing_ok: bool = False) -> tuple[Sco
                                  f" regions +{sorted(got_r - want_r)} -{sorted(want_r - got_r)}"
                                  f" evidence {[(e.slug, e.term) for e in paragraph.evidence]}")
     return themes, regions, disagreements
+
+
+def check_fingerprints(corpus: Corpus, fixture: Path, missing_ok: bool = False) -> None:
+    """Raise InputError naming the line of every label whose paragraph is gone or whose text has changed since it
+    was labelled (the fourth column: `anchors.fingerprint` of the text the reader saw)."""
+    paragraphs = {f"{d.slug}#{p.id}": p for d in corpus.documents for p in d.paragraphs}
+    slugs = {d.slug for d in corpus.documents}
+    problems = []
+    for number, row in _numbered(fixture):
+        key, given = row[0], row[3] if len(row) > 3 else ""
+        if missing_ok and key.partition("#")[0] not in slugs:
+            continue
+        paragraph = paragraphs.get(key)
+        if paragraph is None:
+            problems.append(Problem(str(fixture), number, f"there is no paragraph {key}",
+                                    "check the id; a label of a paragraph that is gone must go too"))
+        elif given != anchors.fingerprint(paragraph.text):
+            problems.append(Problem(str(fixture), number, f"the text of {key} is not the text that was labelled "
+                                    f"(fingerprint {given or 'missing'}, the text's is "
+                                    f"{anchors.fingerprint(paragraph.text)})",
+                                    "read the paragraph again, correct its labels if need be, and write the text's "
+                                    "fingerprint in the fourth column"))
+    if problems:
+        raise InputError(problems)
 
 
 def split(cell: str) -> set[str]:
