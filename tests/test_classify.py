@@ -6,7 +6,7 @@ import pytest
 
 from generator.analyse import classify
 from generator.core.problems import InputError
-from generator.core.records import Document, Meta, Paragraph, Section, Term
+from generator.core.records import Document, DocumentKind, Meta, Paragraph, Section, Term
 from generator.core.text import match_form
 from generator.ingest import patterns, vocabulary
 
@@ -79,7 +79,8 @@ def _themes(paragraphs: list[tuple[str, str]], heading: str = "Inleiding", **ent
     themes = classify.Matcher.of(_terms(**entries), REGIONS)
     section = Section("h-x", heading, 3, 1, paragraphs=tuple(
         Paragraph(pid, "li" if pid.startswith("li") else "p", text, i + 2) for i, (pid, text) in enumerate(paragraphs)))
-    doc = Document("d", Meta("T", "jaarplan", 2026, "NL", None, "X"), "d.txt", (section,))
+    doc = Document("d", Meta("T", DocumentKind("jaarplan", "Jaarplan", False, True), 2026, "NL", None, "X"), "d.txt",
+                   (section,))
     return {p.id: p.themes for p in classify.classify(doc, themes, classify.Matcher.of(())).paragraphs}
 
 

@@ -13,7 +13,7 @@ from generator.ingest import read
 @pytest.fixture(scope="module")
 def analysed(corpus: Corpus) -> tuple[dict[str, RawDocument], Corpus]:
     root = Path(__file__).resolve().parent.parent
-    return {r.slug: r for r in read.read_all(root / "raw")[0]}, corpus
+    return {r.slug: r for r in read.read_all(root / "raw", {k.slug: k for k in corpus.kinds})[0]}, corpus
 
 
 def test_every_raw_word_is_on_its_page_exactly_once(analysed: tuple[dict, Corpus]) -> None:

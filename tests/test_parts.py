@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from generator.analyse import parts
-from generator.core.records import Corpus, Document, Meta, Paragraph, Section
+from generator.core.records import Corpus, Document, DocumentKind, Meta, Paragraph, Section
 
 EXPECTED = {
     "2020-nl-resultatenbrief#begin-p1": "salutation",
@@ -40,7 +40,7 @@ def test_the_parts_of_the_five_documents(corpus: Corpus) -> None:
 
 
 def _letter(*texts: str) -> Document:
-    meta = Meta(title="Brief", kind="prioriteitenbrief", year=2024, country="BE", date=None, issuer="X")
+    meta = Meta(title="Brief", kind=DocumentKind("prioriteitenbrief", "Prioriteitenbrief", True, True), year=2024, country="BE", date=None, issuer="X")
     paragraphs = tuple(Paragraph(id=f"begin-p{i + 1}", kind="p", text=t, line=i + 1) for i, t in enumerate(texts))
     return Document(slug="brief", meta=meta, path="raw/brief.txt",
                     sections=(Section(id="begin", title=None, level=2, line=1, paragraphs=paragraphs),))

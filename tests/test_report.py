@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -7,6 +8,8 @@ import pytest
 
 from generator.core.records import Corpus
 from generator.quality import report
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_report_lists_unthemed_and_crowded_paragraphs(corpus: Corpus) -> None:
@@ -72,6 +75,7 @@ def test_document_report_on_a_new_document(root: Path, tmp_path: Path) -> None:
     (tmp_path / "vocabulary" / "themes.yml").write_text(THEMES, encoding="utf-8")
     (tmp_path / "vocabulary" / "regions.yml").write_text(REGIONS, encoding="utf-8")
     (tmp_path / "vocabulary" / "overrides.yml").write_text("", encoding="utf-8")
+    shutil.copy(ROOT / "vocabulary" / "kinds.yml", tmp_path / "vocabulary")
     run = subprocess.run([sys.executable, "-m", "generator", "report", "--document", "2030-be-prioriteitenbrief",
                           "--raw", str(tmp_path / "raw"), "--vocabulary", str(tmp_path / "vocabulary")],
                          cwd=root, capture_output=True, text=True, check=True)
@@ -124,7 +128,8 @@ def test_under_mkdocs_serve_a_changed_document_prints_its_report(root: Path, tmp
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
     for folder, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
-                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", "")):
+                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", ""),
+                               ("vocabulary", "kinds.yml", (ROOT / "vocabulary" / "kinds.yml").read_text(encoding="utf-8"))):
         (tmp_path / folder).mkdir(exist_ok=True)
         (tmp_path / folder / name).write_text(text, encoding="utf-8")
     corpus = analyse(raw_dir=tmp_path / "raw", vocabulary_dir=tmp_path / "vocabulary")

@@ -12,7 +12,8 @@ from ..clean.chain import clean
 from ..clean.draft import Context
 from ..core import parallel
 from ..core.problems import InputError, Problem
-from ..core.records import Conservation, Corpus, Document, Override, RawDocument, Term
+from ..core.records import Conservation, Corpus, Document, DocumentKind, Override, RawDocument, Term
+from ..ingest import kinds as document_kinds
 from ..ingest import overrides as overrides_file
 from ..ingest import read, vocabulary
 from . import anchors, classify, conservation, overrides, parts, segment
@@ -35,7 +36,7 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
 
     `progress(done, total)` is called after each document, for a progress bar.
     """
-    raws, warnings, themes, regions, decisions = _inputs(raw_dir, vocabulary_dir)
+    raws, warnings, themes, regions, decisions, kinds = _inputs(raw_dir, vocabulary_dir)
     done = (lambda count: progress(count, len(raws))) if progress else None
     if len(raws) >= PARALLEL_FROM:
         parts = parallel.split([raw.body for raw in raws])
@@ -54,19 +55,22 @@ def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int
                                   "meanwhile check the furniture patterns")
                           for raw, f in lost])
     documents, ignored = overrides.apply(tuple(doc for doc, _ in results), decisions, themes)
-    return Corpus(documents=documents, themes=themes, regions=regions, conservation=tuple(figures),
+    return Corpus(documents=documents, themes=themes, regions=regions, kinds=kinds, conservation=tuple(figures),
                   warnings=(*warnings, *ignored), overrides=decisions)
 
 
 def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], list[Problem], tuple[Term, ...],
-                                                          tuple[Term, ...], tuple[Override, ...]]:
+                                                          tuple[Term, ...], tuple[Override, ...],
+                                                          tuple[DocumentKind, ...]]:
     """The raw documents, the warnings, both vocabularies and the editors' overrides; every problem of all of
     them at once."""
     problems: list[Problem] = []
     raws: list[RawDocument] = []
     warnings: list[Problem] = []
+    kinds: tuple[DocumentKind, ...] = ()
     try:
-        raws, warnings = read.read_all(raw_dir)
+        kinds = document_kinds.load(vocabulary_dir / document_kinds.NAME)
+        raws, warnings = read.read_all(raw_dir, {k.slug: k for k in kinds})
     except InputError as err:
         problems += err.problems
     terms: dict[str, tuple[Term, ...]] = {}
@@ -85,7 +89,7 @@ def _inputs(raw_dir: Path, vocabulary_dir: Path) -> tuple[list[RawDocument], lis
             problems += err.problems
     if problems:
         raise InputError(problems)
-    return raws, warnings, terms["themes"], terms["regions"], decisions
+    return raws, warnings, terms["themes"], terms["regions"], decisions, kinds
 
 
 def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Term, ...]) -> Shared:

@@ -28,8 +28,7 @@ SIGNATURE = re.compile(r"^(de|het) (minister|staatssecretaris|minister president
 COLOPHON = re.compile(r"^(\d+(\.\d+)*\.? )?colofon$")
 OPENING_REACH = 6
 """An opening is one of the first paragraphs of its document…"""
-LETTERS = frozenset({"prioriteitenbrief", "resultatenbrief"})
-"""… and only a letter has one."""
+# … and only a letter (a kind with `letter: true` in vocabulary/kinds.yml) has one.
 CLOSING_REACH = 3
 """A closing is one of the last paragraphs before a signature or the end of the document."""
 SIGNATURE_WORDS = 16
@@ -40,7 +39,7 @@ NAME_WORDS = 6
 def mark(doc: Document) -> Document:
     """Return the document with `part` set on the paragraphs around its content."""
     flat = [(s, p) for s in doc.sections for p in s.paragraphs]
-    letter = doc.meta.kind in LETTERS
+    letter = doc.meta.kind.letter
     parts: list[DocumentPart | None] = [_own_part(section, paragraph, i, letter)
                                         for i, (section, paragraph) in enumerate(flat)]
     for i, part in enumerate(parts):

@@ -9,17 +9,6 @@ from .dates import PartialDate
 from .presidency import CountryCode
 from .problems import Problem
 
-Kind = Literal["prioriteitenbrief", "resultatenbrief", "jaarplan", "resultatenoverzicht", "verklaring", "nieuwsbericht"]
-"""Document kinds as front matter names them (the names are part of the editors' vocabulary)."""
-KINDS: dict[Kind, str] = {
-    "prioriteitenbrief": "Prioriteitenbrief",
-    "resultatenbrief": "Resultatenbrief",
-    "jaarplan": "Jaarplan",
-    "resultatenoverzicht": "Resultatenoverzicht",
-    "verklaring": "Verklaring",
-    "nieuwsbericht": "Nieuwsbericht",
-}
-"""Each kind as readers see it."""
 ParagraphKind = Literal["p", "li", "ol", "toc"]
 """Paragraph, bullet item, numbered item, table-of-contents line."""
 DocumentPart = Literal["salutation", "address", "opening", "closing", "signature", "contents", "colophon"]
@@ -37,12 +26,26 @@ PARTS: dict[DocumentPart, str] = {
 
 
 @dataclass(frozen=True)
+class DocumentKind:
+    """A kind of document (vocabulary/kinds.yml)."""
+
+    slug: str
+    """What front matter writes after `kind:`."""
+    label: str
+    """The kind as readers see it ("Jaarplan")."""
+    letter: bool
+    """A letter: salutation, opening and closing lines and a signature around its content (`analyse.parts`)."""
+    plan: bool
+    """It says what a presidency will do; otherwise what it did."""
+
+
+@dataclass(frozen=True)
 class Meta:
     """What a raw file's front matter says about its document."""
 
     title: str
     """Title as shown on the site."""
-    kind: Kind
+    kind: DocumentKind
     year: int
     """The presidency year the document is about."""
     country: CountryCode
@@ -273,3 +276,5 @@ class Corpus:
     """Problems in the input that did not stop the build."""
     overrides: tuple[Override, ...] = ()
     """The editors' decisions applied to single paragraphs."""
+    kinds: tuple[DocumentKind, ...] = ()
+    """Every kind of document vocabulary/kinds.yml names, in its order."""

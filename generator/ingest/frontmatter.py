@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
@@ -13,7 +13,7 @@ import yaml
 from ..core.dates import PARTIAL, PartialDate
 from ..core.presidency import COUNTRIES, FIRST_YEAR, LAST_YEAR, presiding_country
 from ..core.problems import Problem
-from ..core.records import KINDS, Meta
+from ..core.records import DocumentKind, Meta
 
 REQUIRED = ("title", "kind", "year", "issuer")
 OPTIONAL = ("country", "date", "addressee", "source", "original", "furniture", "slug")
@@ -31,10 +31,12 @@ Check = Callable[[object], "tuple[str, str] | None"]
 """A key's check: None when the value is fine, else (what is wrong, how to fix it)."""
 
 
-def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[Problem]]:
+def parse(name: str, header: str, kinds: Mapping[str, DocumentKind]) -> tuple[tuple[Meta, str | None] | None,
+                                                                             list[Problem]]:
     """The front matter's `Meta` and its `slug` key, or None and the problems that stop the file.
 
-    `header` is the text between the two '---' lines; the first of its lines is line 2 of the file."""
+    `header` is the text between the two '---' lines; the first of its lines is line 2 of the file. `kinds`: the
+    kinds of document by slug (vocabulary/kinds.yml)."""
     alias = first_alias(header, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if alias is not None:
         return None, [alias_problem(name, alias, first_line=2)]
@@ -54,14 +56,14 @@ def parse(name: str, header: str) -> tuple[tuple[Meta, str | None] | None, list[
     problems += _unknown_keys(name, values, lines)
     for key, check in CHECKS.items():
         if key in values:
-            message = check(values[key])
+            message = _kind(values[key], kinds) if key == "kind" else check(values[key])
             if message:
                 problems.append(Problem(name, lines.get(key, 2), f"'{key}': {message[0]}", message[1]))
     problems += _rotation(name, values, lines)
     if any(not p.warning for p in problems):
         return None, problems
     slug = values.get("slug")
-    return (_meta(values), str(slug) if slug else None), problems
+    return (_meta(values, kinds), str(slug) if slug else None), problems
 
 
 def _rotation(name: str, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
@@ -99,12 +101,12 @@ def alias_problem(name: str, alias: yaml.AliasEvent, first_line: int) -> Problem
                    "write the value out in full, without '&' and '*'")
 
 
-def _meta(values: dict[str, Any]) -> Meta:
+def _meta(values: dict[str, Any], kinds: Mapping[str, DocumentKind]) -> Meta:
     """The typed record of validated values."""
     def optional(key: str) -> str | None:
         return str(values[key]) if values.get(key) is not None else None
     date = values.get("date")
-    return Meta(title=values["title"], kind=values["kind"], year=values["year"],
+    return Meta(title=values["title"], kind=kinds[values["kind"]], year=values["year"],
                 country=values.get("country") or presiding_country(values["year"]),
                 date=PartialDate.of(date) if date is not None else None, issuer=values["issuer"],
                 addressee=optional("addressee"), source=optional("source"), original=optional("original"),
@@ -171,10 +173,10 @@ def _optional_text(value: object) -> tuple[str, str] | None:
     return None if value is None else _text(value)
 
 
-def _kind(value: object) -> tuple[str, str] | None:
-    if isinstance(value, str) and value in KINDS:
+def _kind(value: object, kinds: Mapping[str, DocumentKind]) -> tuple[str, str] | None:
+    if isinstance(value, str) and value in kinds:
         return None
-    return f"unknown kind {value!r}", f"use one of: {', '.join(KINDS)}"
+    return f"unknown kind {value!r}", f"use one of: {', '.join(kinds)}, or add the kind to vocabulary/kinds.yml"
 
 
 def _year(value: object) -> tuple[str, str] | None:
@@ -218,6 +220,6 @@ def _original(value: object) -> tuple[str, str] | None:
                                                 "or leave 'original' out")
 
 
-CHECKS: dict[str, Check] = {"title": _text, "issuer": _text, "kind": _kind, "year": _year, "country": _country,
+CHECKS: dict[str, Check] = {"title": _text, "issuer": _text, "kind": _text, "year": _year, "country": _country,
                             "date": _date, "furniture": _furniture, "original": _original,
                             "addressee": _optional_text, "source": _optional_text}

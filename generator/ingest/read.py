@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from ..core.inline import SENTINELS
 from ..core.problems import InputError, Problem
-from ..core.records import RawDocument
+from ..core.records import DocumentKind, RawDocument
 from . import frontmatter, register
 from .decode import decode
 
@@ -16,15 +17,16 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A permanent URL slug: lower-case letters, digits and single hyphens."""
 
 
-def read_all(raw_dir: Path) -> tuple[list[RawDocument], list[Problem]]:
-    """Read every ``*.txt`` in `raw_dir`; return the documents and the warnings.
+def read_all(raw_dir: Path, kinds: Mapping[str, DocumentKind]) -> tuple[list[RawDocument], list[Problem]]:
+    """Read every ``*.txt`` in `raw_dir`; return the documents and the warnings. `kinds`: the kinds of document
+    front matter may name, by slug.
 
     Raises InputError listing every problem that stops the build.
     """
     docs: list[RawDocument] = []
     problems: list[Problem] = []
     for path in sorted(raw_dir.glob("*.txt")):
-        doc, found = read_file(path)
+        doc, found = read_file(path, kinds)
         problems += found
         if doc:
             anchors, unreadable = register.read(register.register_path(raw_dir, doc.slug))
@@ -39,7 +41,7 @@ def read_all(raw_dir: Path) -> tuple[list[RawDocument], list[Problem]]:
     return docs, [p for p in problems if p.warning]
 
 
-def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
+def read_file(path: Path, kinds: Mapping[str, DocumentKind]) -> tuple[RawDocument | None, list[Problem]]:
     """Read one raw file; return the document or the problems that stop it."""
     name = str(path)
     text, notes = decode(name, path.read_bytes())
@@ -53,7 +55,7 @@ def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
         return None, [Problem(name, 1, "the front matter is not closed", "add a line '---' after the last key")]
-    parsed, problems = frontmatter.parse(name, "\n".join(lines[1:end]))
+    parsed, problems = frontmatter.parse(name, "\n".join(lines[1:end]), kinds)
     body = "\n".join(lines[end + 1:])
     if not body.strip():
         problems.append(Problem(name, end + 2, "the document has no text below the front matter",

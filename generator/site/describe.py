@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..core.inline import plain
 from ..core.presidency import COUNTRIES
-from ..core.records import KINDS, Document
+from ..core.records import Document
 from .facets import Entry, Facet
 
 LIMIT = 200
@@ -41,7 +41,7 @@ def year(f: Facet, documents: list[Document], theme_labels: dict[str, str]) -> s
 def document(doc: Document) -> str:
     """Document: kind, year, country and the opening of its text."""
     opening = next((plain(p.text) for p in doc.paragraphs if p.kind == "p" and len(plain(p.text).split()) >= 12), "")
-    head = f"{KINDS[doc.meta.kind]} {doc.meta.year} ({COUNTRIES[doc.meta.country]}). "
+    head = f"{doc.meta.kind.label} {doc.meta.year} ({COUNTRIES[doc.meta.country]}). "
     return _cut(head + opening)
 
 

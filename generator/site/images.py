@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from ..core.inline import plain
 from ..core.layout import DOCUMENTS, PREVIEWS
 from ..core.presidency import ADJECTIVES, COUNTRIES
-from ..core.records import KINDS
 from .record import Site
 
 if TYPE_CHECKING:  # Pillow is imported when the first image is drawn: a build with nothing to do needs none of it
@@ -164,7 +163,7 @@ def cards(site: Site) -> list[Card]:
         found.append(Card(path_for(facet.path), "Voorzitterschap", f"{facet.slug}: {facet.presiding}",
                           f"{len(documents)} {noun} · {_count(len(facet.entries))}"))
     for doc in site.documents:
-        found.append(Card(path_for(f"{DOCUMENTS}/{doc.slug}.md"), KINDS[doc.meta.kind], plain(doc.meta.title),
+        found.append(Card(path_for(f"{DOCUMENTS}/{doc.slug}.md"), doc.meta.kind.label, plain(doc.meta.title),
                           f"Voorzitterschap {doc.meta.year} · {COUNTRIES[doc.meta.country]}"))
     return found
 

@@ -108,13 +108,9 @@ def compare(themes: list[Facet], year: int, previous: int, totals: dict[int, int
     return sorted(changes, key=lambda c: (-abs(c.share_after - c.share_before), c.label))
 
 
-PLANS = frozenset({"prioriteitenbrief", "jaarplan"})
-"""Kinds of document that say what a presidency will do; the others say what it did."""
-
-
 def nature(documents: list[Document]) -> Literal["plannen", "resultaten", "plannen en resultaten"]:
     """What a year's documents hold, as the comparison on its page names it."""
-    plans = {d.meta.kind in PLANS for d in documents}
+    plans = {d.meta.kind.plan for d in documents}
     return "plannen en resultaten" if len(plans) > 1 else "plannen" if plans == {True} else "resultaten"
 
 

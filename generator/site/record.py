@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..core.layout import FOLDERS
 from ..core.presidency import COUNTRIES, CountryCode, presiding_country
-from ..core.records import KINDS, PARTS, Corpus, Document, DocumentPart, Kind
+from ..core.records import PARTS, Corpus, Document, DocumentPart
 from . import facets, overview
 from .facets import Facet
 
@@ -36,7 +36,6 @@ class Site:
     theme_matrix: list[tuple[Facet, list[overview.Cell]]]
     region_matrix: list[tuple[Facet, list[overview.Cell]]]
     countries: dict[CountryCode, str]
-    kinds: dict[Kind, str]
     totals: dict[int, int]
     """Passages per presidency year: what a theme's share is a share of."""
     missing: list[int]
@@ -65,7 +64,7 @@ def site_record(corpus: Corpus) -> Site:
                 sections={d.slug: _section_numbers(d) for d in corpus.documents},
                 matrix_years=recent, theme_matrix=overview.matrix(themes, recent, totals),
                 region_matrix=overview.matrix(regions, recent, totals),
-                countries=COUNTRIES, kinds=dict(KINDS), parts=dict(PARTS), totals=totals,
+                countries=COUNTRIES, parts=dict(PARTS), totals=totals,
                 missing=[y for y in range(covered[0], covered[-1]) if y not in covered] if covered else [])
 
 

@@ -31,7 +31,7 @@ from ..core import inline
 from ..core.layout import DOCUMENTS, RECORDS
 from ..core.presidency import COUNTRIES
 from ..core.problems import InputError, Problem
-from ..core.records import KINDS, Corpus, Document, Paragraph, Section
+from ..core.records import Corpus, Document, Paragraph, Section
 from ..core.text import strip_diacritics
 from . import stable_index
 from .record import Site
@@ -204,14 +204,14 @@ def _document_meta(doc: Document, section: Section | None) -> dict[str, str]:
     title = inline.plain(doc.meta.title)
     heading = inline.plain(section.title) if section is not None and section.title else ""
     meta = {"title": heading or title, "document": title, "jaar": str(doc.meta.year),
-            "land": COUNTRIES[doc.meta.country], "soort": KINDS[doc.meta.kind]}
+            "land": COUNTRIES[doc.meta.country], "soort": doc.meta.kind.label}
     if section is not None:
         meta["sectie"] = section.id
     return meta
 
 
 def _filters(doc: Document, paragraphs: Iterable[Paragraph]) -> dict[str, list[str]]:
-    filters = {"jaar": [str(doc.meta.year)], "land": [COUNTRIES[doc.meta.country]], "soort": [KINDS[doc.meta.kind]]}
+    filters = {"jaar": [str(doc.meta.year)], "land": [COUNTRIES[doc.meta.country]], "soort": [doc.meta.kind.label]}
     paragraphs = list(paragraphs)
     for name, labels in (("thema", [t for p in paragraphs for t in p.themes]),
                          ("regio", [r for p in paragraphs for r in p.regions])):
@@ -242,7 +242,7 @@ def named_pages(site: Site) -> list[dict[str, str]]:
             pages.append({"naam": name, "titel": title, "url": f"{facet.folder}/{facet.slug}/", "soort": "Jaar"})
     for doc in site.documents:
         title = inline.plain(doc.meta.title)
-        pages.append({"naam": title, "titel": title, "url": f"{DOCUMENTS}/{doc.slug}/", "soort": KINDS[doc.meta.kind]})
+        pages.append({"naam": title, "titel": title, "url": f"{DOCUMENTS}/{doc.slug}/", "soort": doc.meta.kind.label})
     return pages
 
 
