@@ -37,11 +37,16 @@ pages: $(BIN)/.installed
 
 # MkDocs runs the generator through hooks/generator_hooks.py. Build into a temporary folder and swap it in
 # only when the build succeeded.
+# Nothing changed since the last build (inputs, generator, installed versions, site URL, and site/ as it left
+# it): nothing to do (.site-state.json, `benelux-site site-current`).
 site: $(BIN)/.installed
-	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --site-dir .site.tmp
-	rm -rf site && mv .site.tmp site
-	@echo "site/ is ready"
+	@if $(BIN)/benelux-site site-current; then echo "site/ is up to date: no input changed since the last build"; \
+	else \
+		rm -rf .site.tmp && \
+		$(BIN)/mkdocs build --strict --site-dir .site.tmp && \
+		rm -rf site && mv .site.tmp site && \
+		$(BIN)/benelux-site site-record && echo "site/ is ready"; \
+	fi
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
 $(CHROMIUM):

@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
             return _search_index(args)
         if args.command == "build":
             return _build(args)
+        if args.command in ("site-current", "site-record"):
+            return _site_state(args)
         from .analyse.corpus import analyse
         corpus = analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
     except InputError as err:
@@ -44,13 +46,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _site_state(args: argparse.Namespace) -> int:
+    """`make site` asks `site-current` before it builds, and calls `site-record` after a build."""
+    from .core.layout import GENERATED
+    from .site import state
+    project = args.config.absolute().parent  # not resolved: mkdocs.yml may be a link into another project
+    inputs = state.site_fingerprint(project, GENERATED, config.site_url(args.config))
+    if args.command == "site-record":
+        state.record_site(project, args.site, inputs)
+        return 0
+    return 0 if state.site_current(project, args.site, inputs) else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benelux-site", description=__doc__)
-    parser.add_argument("command", choices=["build", "search-index", "report", "evaluate"],
+    parser.add_argument("command", choices=["build", "search-index", "report", "evaluate", "site-current",
+                                            "site-record"],
                         help="build: generate the pages into --out; search-index: build the search index of the "
                              "pages in --out into the built site in --site (MkDocs does this itself through the "
                              "hook); report: paragraphs without or with many themes; evaluate: quality figures "
-                             "against the labelled fixtures")
+                             "against the labelled fixtures; site-current: exit 0 when --site is what a build of "
+                             "the project beside --config would give, as recorded by site-record after a build")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"),
                         help="folder of themes.yml and regions.yml")

@@ -176,3 +176,40 @@ def test_mkdocs_serve_searches_as_the_built_site_and_rebuilds_once_per_edit(buil
         log.close()
     text = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert text.count("Building documentation...") == 2, text  # the first build and one for the edit
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_make_site_with_nothing_changed_does_nothing_and_site_is_what_a_full_build_gives(built: Path,
+                                                                                        tmp_path: Path) -> None:
+    """`make site` asks `benelux-site site-current` first (issue 25): true only while every input, the generator,
+    the installed packages and site/ itself are as the last recorded build left them."""
+    vocabulary = tmp_path / "vocabulary"
+    shutil.copytree(ROOT / "vocabulary", vocabulary)
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    work = build_site(tmp_path / "project", raw, vocabulary)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+
+    def command(name: str) -> int:
+        return subprocess.run([sys.executable, "-m", "generator", name, "--config", str(work / "mkdocs.yml"),
+                               "--site", str(work / "site")], cwd=work, env=env).returncode
+
+    assert command("site-current") == 1, "no build recorded yet"
+    assert command("site-record") == 0
+    assert command("site-current") == 0
+    assert _tree(work / "site") == _tree(built / "site"), "the kept site/ is byte for byte a full build's"
+    themes = vocabulary / "themes.yml"
+    original = themes.read_text(encoding="utf-8")
+    themes.write_text(original + "\n", encoding="utf-8")
+    assert command("site-current") == 1, "a changed vocabulary needs a build"
+    themes.write_text(original, encoding="utf-8")
+    assert command("site-current") == 0
+    page = work / "site" / "index.html"
+    page.write_bytes(page.read_bytes() + b" ")
+    assert command("site-current") == 1, "a site/ changed by hand is built again"
+    env["SITE_URL"] = "https://www.example.nl/benelux/"
+    assert command("site-current") == 1, "another address is another site"
