@@ -68,7 +68,8 @@ TYPES = {
 }
 """The content type of every file extension the built site may hold; the build stops on any other."""
 FEED_TYPE = "application/atom+xml"
-"""The .xml files below the feeds folder are Atom feeds (the sitemap is plain XML)."""
+"""The .xml files below the feeds folder are Atom feeds (the sitemap is plain XML). Chromium shows an Atom
+feed as its source text and does not apply its XSLT page (which Chromium is dropping); Firefox applies it."""
 TEXT_TYPES = sorted({t for t in TYPES.values() if t.startswith("text/") or t.endswith(("json", "xml", "javascript"))}
                     | {FEED_TYPE})
 """Types sent with charset=utf-8: every text file the generator and MkDocs write is UTF-8."""
