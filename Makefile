@@ -3,14 +3,16 @@
 # make check  lint and the fast tests
 # make bench  benchmark (bench/RESULTS.md)
 # make serve  live preview on http://127.0.0.1:8000
+# make serve-prod  the built site through nginx, as published, on http://127.0.0.1:8080
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pages check test lint lock bench serve clean
+.PHONY: site pages deploy check test lint lock bench serve serve-prod clean
 
 # Everything (runtime, test and dev groups) from the hashed lock, then the project itself without dependencies.
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -48,6 +50,23 @@ site: $(BIN)/.installed
 		$(BIN)/benelux-site site-record && echo "site/ is ready"; \
 	fi
 
+# The deployment (.gz files, nginx configuration, _headers, _redirects) of a site built by another builder;
+# MkDocs writes it itself through the hook.
+deploy: $(BIN)/.installed
+	$(BIN)/benelux-site deploy
+
+# Debian's nginx, for `make serve-prod` and the tests that serve the built site through it.
+$(NGINX):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx
+
+# The built site as published: nginx on 127.0.0.1 with the configuration the build generated (site/_nginx/),
+# in the foreground (Ctrl-C stops it); pid and temporary files in .nginx/. PORT=8081 for another port.
+PORT ?= 8080
+serve-prod: $(BIN)/.installed $(NGINX)
+	test -f site/_nginx/server.conf || $(MAKE) site
+	$(BIN)/benelux-site serve-prod --port $(PORT)
+
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
@@ -78,7 +97,7 @@ check: $(BIN)/.installed
 	$(MAKE) lint
 	$(BIN)/python -m pytest -q -rs -m "not slow"
 
-test: $(BIN)/.installed $(CHROMIUM) $(TOOLS) .zensical/bin/zensical
+test: $(BIN)/.installed $(CHROMIUM) $(NGINX) $(TOOLS) .zensical/bin/zensical
 	$(MAKE) lint
 	BENELUX_CHECKERS=required $(BIN)/python -m pytest -q -rs
 
@@ -92,4 +111,4 @@ serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve
 
 clean:
-	rm -rf site .site.tmp $(VENV) .zensical
+	rm -rf site .site.tmp .nginx $(VENV) .zensical

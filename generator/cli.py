@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command in ("site-current", "site-record"):
             return _site_state(args)
+        if args.command in ("deploy", "serve-prod"):
+            return _deploy(args)
         from .analyse.corpus import analyse
         corpus = analyse(raw_dir=args.raw, vocabulary_dir=args.vocabulary)
     except InputError as err:
@@ -60,13 +62,16 @@ def _site_state(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benelux-site", description=__doc__)
-    parser.add_argument("command", choices=["build", "search-index", "report", "evaluate", "site-current",
-                                            "site-record"],
+    parser.add_argument("command", choices=["build", "search-index", "deploy", "serve-prod", "report", "evaluate",
+                                            "site-current", "site-record"],
                         help="build: generate the pages into --out; search-index: build the search index of the "
                              "pages in --out into the built site in --site (MkDocs does this itself through the "
-                             "hook); report: paragraphs without or with many themes; evaluate: quality figures "
-                             "against the labelled fixtures; site-current: exit 0 when --site is what a build of "
-                             "the project beside --config would give, as recorded by site-record after a build")
+                             "hook); deploy: write the .gz files, nginx configuration, _headers and _redirects "
+                             "of the built site in --site (the hook does this too); serve-prod: serve --site "
+                             "through Debian's nginx on 127.0.0.1:--port; report: paragraphs without or with many "
+                             "themes; evaluate: quality figures against the labelled fixtures; site-current: exit 0 "
+                             "when --site is what a build of the project beside --config would give, as recorded "
+                             "by site-record after a build")
     parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw documents (default: raw)")
     parser.add_argument("--vocabulary", type=Path, default=Path("vocabulary"),
                         help="folder of themes.yml and regions.yml")
@@ -76,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration, for site_url")
     parser.add_argument("--site-url", help="absolute URL of the published site (default: site_url of --config, "
                                            "which reads $SITE_URL)")
+    parser.add_argument("--port", type=int, default=8080, help="with serve-prod: the loopback port (default: 8080)")
     parser.add_argument("--paragraph", help="with report: explain one paragraph, as <document>#<id>")
     parser.add_argument("--document", help="with report: every paragraph of one document with its scores, "
                                            "borderline ones first")
@@ -145,6 +151,29 @@ def _search_index(args: argparse.Namespace) -> int:
         return stopped(err, "search index")
     print(f"search index: {records} records in {args.site / search.INDEX_FOLDER}")
     return 0
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    """Write the deployment of the built site; for serve-prod, then run nginx on it in the foreground."""
+    import os
+    from urllib.parse import urlsplit
+
+    from .site import deploy, nginx
+
+    url = config.checked(args.site_url, "--site-url") if args.site_url else config.site_url(args.config)
+    base = urlsplit(url).path or "/"
+    try:
+        made = deploy.write(args.site, base)
+    except InputError as err:
+        return stopped(err, "deployment")
+    print(f"deployment: {len(made.pages)} pages, {len(made.script_hashes)} inline script hashes, "
+          f"{len(made.redirects)} redirects, in {args.site / deploy.DEPLOY_FOLDER}, _headers and _redirects")
+    if args.command == "deploy":
+        return 0
+    folder = Path(".nginx")
+    conf = nginx.local(args.site, folder, args.port, base)
+    print(f"nginx on http://127.0.0.1:{args.port}{base} (Ctrl-C stops it)", flush=True)
+    os.execv(nginx.BINARY, [nginx.BINARY, "-p", str(folder.resolve()), "-e", "stderr", "-c", str(conf.resolve())])
 
 
 def stopped(err: InputError, what: str = "build") -> int:

@@ -11,7 +11,9 @@
   the raw files but not the anchor registers the build writes beside them (raw/anchors/).
 - `on_post_page`, `on_post_template`: Material's few HTML errors corrected (`generator.site.markup`) in the
   pages and in 404.html, so every page passes the Nu HTML Checker.
-- `on_post_build`: the search index (Pagefind) of the generator's search records, into the built site.
+- `on_post_build`: the search index (Pagefind) of the generator's search records, into the built site; then
+  the deployment made from the built pages (`generator.site.deploy`): .gz files, the nginx configuration and
+  the static hosts' `_headers` and `_redirects` (not under `mkdocs serve`, which serves none of them).
 
 Builders without hooks (Zensical) build the pages `benelux-site build` generates, with folder names as
 section titles; `benelux-site search-index` then adds the same search index.
@@ -24,6 +26,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,7 +42,7 @@ from generator.core.problems import InputError
 from generator.core.records import Corpus
 from generator.quality import report
 from generator.site import config as site_config
-from generator.site import markup, search
+from generator.site import deploy, markup, search
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _site_url: dict[str, str] = {}
@@ -143,6 +146,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     except InputError as err:
         raise PluginError(str(err)) from None
     log.info("search index: %d records", records)
+    if not _serving["serving"]:
+        try:
+            made = deploy.write(Path(config.site_dir), urlsplit(_site_url[config.config_file_path]).path or "/")
+        except InputError as err:
+            raise PluginError(str(err)) from None
+        log.info("deployment: %d pages, %d inline script hashes, %d redirects", len(made.pages),
+                 len(made.script_hashes), len(made.redirects))
     if not _site_url[config.config_file_path]:
         # MkDocs writes a sitemap of relative paths without a site URL; a sitemap needs absolute ones.
         for name in ("sitemap.xml", "sitemap.xml.gz"):
