@@ -14,9 +14,9 @@ from generator.core.records import Corpus
 
 END_TO_END = {"test_accessibility", "test_browser", "test_search", "test_zensical", "test_build", "test_permanence",
               "test_cli", "test_bad_input", "test_site", "test_images", "test_overrides", "test_write", "test_parallel",
-              "test_anchors_browser"}
+              "test_anchors_browser", "test_dossier"}
 """Modules that build the site, run the command line or drive a browser: `make check` leaves them to `make test`."""
-BUILDING = {"served", "chromium", "built", "workspace", "site_dir"}
+BUILDING = {"served", "chromium", "built", "workspace", "site_dir", "next_year", "site"}
 """Fixtures that build or serve the site."""
 
 
@@ -57,6 +57,27 @@ def corpus() -> Corpus:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session from raw/."""
     return build_site(tmp_path_factory.mktemp("site"), ROOT / "raw")
+
+
+@pytest.fixture(scope="session")
+def next_year(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Corpus]:
+    """The site built from raw/ plus its newest document copied under the next presidency year, as an editor
+    adds one by the README's steps (no country: the rotation gives it), and that corpus: the structural checks
+    hold for it as for raw/ (issue 22)."""
+    work = tmp_path_factory.mktemp("next-year")
+    raw = work / "raw"
+    shutil.copytree(ROOT / "raw", raw, ignore=shutil.ignore_patterns("anchors"))
+    newest = max(analyse(raw_dir=ROOT / "raw", vocabulary_dir=ROOT / "vocabulary").documents,
+                 key=lambda d: (d.meta.year, d.slug))
+    year = newest.meta.year + 1
+    lines = Path(newest.path).read_text(encoding="utf-8").split("\n")
+    end = lines.index("---", 1)
+    front = [line for line in lines[1:end] if not line.startswith(("country:", "date:", "slug:", "source:", "original:"))]
+    front = [f"year: {year}" if line.startswith("year:") else
+             f"title: Kopie voor de test, voorzitterschap {year}" if line.startswith("title:") else line for line in front]
+    (raw / f"{year}-kopie-{newest.meta.kind.slug}.txt").write_text("\n".join(["---", *front, *lines[end:]]),
+                                                                 encoding="utf-8")
+    return build_site(work / "project", raw), analyse(raw_dir=raw, vocabulary_dir=ROOT / "vocabulary")
 
 
 @pytest.fixture(scope="session")

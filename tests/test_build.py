@@ -125,7 +125,8 @@ def test_the_navigation_has_dutch_titles_in_the_generators_order(built: Path, co
     assert titles == ["Thema's", "Jaren", "Regio's", "Documenten"] and positions == sorted(positions)
     years = (built / "site" / "jaren" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', years)
-    assert [link for link in links if re.fullmatch(r"\d{4}/", link)] == ["2026/", "2025/", "2023/", "2020/"]
+    years = sorted({d.meta.year for d in corpus.documents}, reverse=True)
+    assert [link for link in links if re.fullmatch(r"\d{4}/", link)] == [f"{y}/" for y in years], "newest first"
     themes = [link.split("/")[-2] for link in links if re.fullmatch(r"\.\./themas/[a-z-]+/", link)]
     labels = {t.slug: t.label.lower() for t in corpus.themes}
     assert themes == sorted(labels, key=labels.__getitem__)

@@ -102,7 +102,8 @@ def test_duplicate_slugs_name_both_files(tmp_path: Path, front: str) -> None:
 
 def test_the_raw_folder_reads_cleanly(root: Path) -> None:
     docs, _ = read_all(root / "raw")
-    assert sorted(d.meta.year for d in docs) == [2020, 2023, 2025, 2026, 2026]
+    assert sorted(d.path for d in docs) == sorted(str(p) for p in (root / "raw").glob("*.txt")), "every file read"
+    assert {d.slug for d in docs} == {p.stem for p in (root / "raw").glob("*.txt")}
 
 
 def test_the_original_is_a_web_address(tmp_path: Path, front: str) -> None:

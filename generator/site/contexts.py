@@ -8,18 +8,34 @@ from ..core.records import Document
 from . import describe, overview
 from .facets import Entry, Facet
 
+DOSSIER_PER_YEAR = 12
+"""Passages a theme or region page shows per year (each by its opening sentence) for its DOSSIER_RECENT newest
+years, and DOSSIER_OLDER for each year before them; the year's page has them all. Keeps the page of a theme of
+a 500-document archive (69 years) within its size budget of 300 KB."""
+DOSSIER_RECENT = 10
+DOSSIER_OLDER = 3
+
 
 def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[int]) -> dict[str, object]:
-    """A theme or region page: per year a summary that links to the year's page, timeline, related facets."""
+    """A theme or region page, a reader's dossier: per year, newest first, what the year's documents hold (plans
+    or results), its documents, and the opening of each passage linking to it; timeline, related facets."""
+    dossier = {year: [(e, describe.opening(e.paragraph.text))
+                      for e in items[:DOSSIER_PER_YEAR if rank < DOSSIER_RECENT else DOSSIER_OLDER]]
+               for rank, (year, items) in enumerate(page.years())}
+    natures = {year: overview.nature(list({e.document.slug: e.document for e in items}.values()))
+               for year, items in page.years()}
     return dict(facet=page, related=related(page, themes, regions), description=describe.facet(page),
-                timeline=overview.timeline(page, covered))
+                timeline=overview.timeline(page, covered), dossier=dossier, natures=natures)
 
 
 def facet_year(page: Facet, year: int, entries: list[Entry]) -> dict[str, object]:
     """The passages of a theme or region in one presidency year, per document."""
     code = entries[0].document.meta.country if entries else presiding_country(year)
     country = COUNTRIES[code]
+    years = [y for y, _ in page.years()]
     return dict(facet=page, year=year, entries=entries, country=country,
+                previous=max((y for y in years if y < year), default=None),
+                following=min((y for y in years if y > year), default=None),
                 title=f"{page.label} — {ADJECTIVES[code]} voorzitterschap {year}", footnotes=footnotes(tuple(entries)),
                 description=describe.facet_year(page, year, entries, country))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..core.inline import plain
@@ -43,6 +44,28 @@ def document(doc: Document) -> str:
     opening = next((plain(p.text) for p in doc.paragraphs if p.kind == "p" and len(plain(p.text).split()) >= 12), "")
     head = f"{doc.meta.kind.label} {doc.meta.year} ({COUNTRIES[doc.meta.country]}). "
     return _cut(head + opening)
+
+
+OPENING = 140
+"""A passage's opening on a theme or region page: its first sentence, cut at a word before this length."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"‘(])")
+_ABBREVIATIONS = {"o.a", "bijv", "m.n", "d.w.z", "i.h.b", "nr", "art", "blz", "ca", "vgl", "mr", "dr", "prof"}
+"""Words before a full stop that does not end the sentence ("o.a. Nederland"); so does a single capital ("D.M.")."""
+
+
+def opening(text: str) -> str:
+    """The first sentence of a passage (markup removed), at most about OPENING characters."""
+    words = " ".join(plain(text).split())
+    end = next((m for m in _SENTENCE_END.finditer(words) if not _abbreviation(words[:m.start()])), None)
+    sentence = words[:end.end()] if end else words
+    if len(sentence) <= OPENING:
+        return sentence
+    return sentence[:OPENING].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def _abbreviation(before: str) -> bool:
+    word = before.rsplit(" ", 1)[-1].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
 
 
 def _and(items: list[str]) -> str:
