@@ -160,12 +160,13 @@ def test_a_paragraph_can_be_cited(chromium: object, served: str) -> None:
     copied = tab.evaluate("navigator.clipboard.readText()")
     assert copied == ("Minister van Buitenlandse Zaken, S.A. Blok, “Resultaten van het Nederlandse Benelux-voorzitterschap "
                       "2020 en de Benelux Top van 7 oktober 2020”, 10 februari 2021, Eerste Kamer, vergaderjaar "
-                      f"2020–2021, 31 585, H, p. 1, alinea begin-p4. {served}/documenten/2020-nl-resultatenbrief/#begin-p4")
+                      f"2020–2021, 31 585, H, alinea 4, p. 1. {served}/documenten/2020-nl-resultatenbrief/#begin-p4")
     # A paragraph that runs on from page 2 to page 3 of the original (the raw text prints "3" at its break).
     tab.goto(served + "/documenten/2026-nl-prioriteitenbrief/")
     tab.locator("[id='h-1a-p4'] button.sectielink", has_text="Citeer").click()
     tab.wait_for_function("() => [...document.querySelectorAll(\"[id='h-1a-p4'] button\")].some(b => b.textContent === 'Gekopieerd')")
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert ", p. 2–3, alinea h-1a-p4. " in copied, copied
+    # Cited as people cite: the section's number and title and the paragraph's place in it (issue 23).
+    assert ", § 1.a Economische samenwerking en interne markt, alinea 4, p. 2–3. " in copied, copied
     assert "ongedateerd" in copied and copied.endswith(f"{served}/documenten/2026-nl-prioriteitenbrief/#h-1a-p4"), copied

@@ -54,7 +54,10 @@ def year(page: Facet, documents: list[Document], themes: list[Facet], covered: l
 
 
 def document(doc: Document) -> dict[str, object]:
-    return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes])
+    places = {p.id: describe.place(section, i) for section in doc.sections
+              for i, p in enumerate(section.paragraphs, start=1) if not p.part}
+    return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes],
+                places=places)
 
 
 def related(page: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str, list[tuple[Facet, int]]]:

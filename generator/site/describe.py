@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..core.inline import plain
 from ..core.presidency import COUNTRIES
-from ..core.records import Document
+from ..core.records import Document, Section
 from .facets import Entry, Facet
 
 LIMIT = 200
@@ -61,6 +61,22 @@ def opening(text: str) -> str:
     if len(sentence) <= OPENING:
         return sentence
     return sentence[:OPENING].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def place(section: Section, position: int) -> str:
+    """Where a paragraph is, as people cite it: "§ 1.b Veiligheid en weerbaarheid, alinea 2", "onder ‘Voorwoord’,
+    alinea 3", or "alinea 1" before the first heading."""
+    if section.title is None:
+        return f"alinea {position}"
+    title = plain(section.title)
+    name = title[len(section.number):].lstrip(". ") if section.number and title.startswith(section.number) else title
+    if not section.number:
+        return f"onder ‘{name}’, alinea {position}"
+    number = section.number
+    parent = re.match(r"(\d+(?:\.\d+)*)\.?\s", plain(section.trail[-1])) if section.trail else None
+    if number[0].isalpha() and parent:
+        number = f"{parent.group(1)}.{number}"
+    return f"§ {number} {name}, alinea {position}"
 
 
 def _abbreviation(before: str) -> bool:

@@ -83,8 +83,9 @@
     cite.addEventListener("click", function () {
       var page = pages(paragraph);
       var text = source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
-        (source.vindplaats ? ", " + source.vindplaats : "") + (page ? ", " + page : "") +
-        ", alinea " + paragraph.id + ". " + here(paragraph.id)() +
+        (source.vindplaats ? ", " + source.vindplaats : "") +
+        ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
+        ". " + here(paragraph.id)() +
         (source.origineel ? " (origineel: " + source.origineel + ")" : "");
       copy(cite, text, "Citeer");
     });
