@@ -13,7 +13,7 @@ from generator.analyse.corpus import analyse
 from generator.core.records import Corpus
 
 END_TO_END = {"test_accessibility", "test_browser", "test_search", "test_zensical", "test_build", "test_permanence",
-              "test_cli", "test_bad_input", "test_site", "test_images", "test_overrides", "test_write", "test_parallel",
+              "test_cli", "test_site", "test_images", "test_overrides", "test_write", "test_parallel",
               "test_anchors_browser", "test_dossier"}
 """Modules that build the site, run the command line or drive a browser: `make check` leaves them to `make test`."""
 BUILDING = {"served", "chromium", "built", "workspace", "site_dir", "next_year", "site"}

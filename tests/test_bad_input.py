@@ -1,4 +1,7 @@
-"""Bad input: a clear message naming file and line, a non-zero exit, and the last good output untouched."""
+"""Bad input: a clear message naming file and line, a non-zero exit, and the last good output untouched.
+
+Each case runs the build in-process (`generator.build.build`: the messages the readers return, in milliseconds);
+a few also run the command line end to end, for its exit status and its words."""
 
 from __future__ import annotations
 
@@ -9,6 +12,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build_site, generate
 
+from generator.build import build
+from generator.core.problems import InputError
+
 GOOD = ROOT / "raw" / "2023-nl-prioriteitenbrief.txt"
 FRONT = "---\ntitle: Nieuw document\nkind: prioriteitenbrief\nyear: 2024\ncountry: BE\nissuer: X\n---\n"
 BODY = "Per 1 januari 2024 neemt België het voorzitterschap over.\n"
@@ -16,14 +22,34 @@ ALIAS_CHAIN = "addressee: [&a [x, x, x, x, x, x, x, x, x], &b [*a, *a, *a, *a, *
 """Nine lists of nine, eight levels deep: a few hundred bytes that stand for 43 million words."""
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
-    """A raw folder with one good document, already built once; returns raw, out and the built files."""
-    raw, out = tmp_path / "raw", tmp_path / "out"
+def _build(raw: Path, out: Path, vocabulary: Path = ROOT / "vocabulary") -> None:
+    """Build in-process, as the command line does; raises InputError with every problem."""
+    build(raw_dir=raw, vocabulary_dir=vocabulary, templates_dir=ROOT / "templates", out=out, site_url="")
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One good document, built once for the module."""
+    work = tmp_path_factory.mktemp("good")
+    raw, out = work / "raw", work / "out"
     raw.mkdir()
     shutil.copy(GOOD, raw)
-    assert generate(raw, out).returncode == 0
-    return raw, out, {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    _build(raw, out)
+    return raw, out
+
+
+@pytest.fixture
+def project(tmp_path: Path, good_build: tuple[Path, Path]) -> tuple[Path, Path, dict[Path, bytes]]:
+    """A copy of the good build (raw folder and output) to add a bad file to; returns raw, out and the built
+    files. The output's state file names the copied files by path relative to it, so the copy is up to date."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(good_build[0], raw)
+    shutil.copytree(good_build[1], out, copy_function=shutil.copy2)
+    return raw, out, _files(out)
+
+
+def _files(out: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
 CASES = {
@@ -63,15 +89,28 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_raw_file_stops_the_build_and_keeps_the_output(workspace: tuple, case: str) -> None:
-    raw, out, before = workspace
+def test_bad_raw_file_stops_the_build_and_keeps_the_output(project: tuple, case: str) -> None:
+    raw, out, before = project
+    data, message = CASES[case]
+    (raw / "nieuw.txt").write_bytes(data)
+    with pytest.raises(InputError) as stopped:
+        _build(raw, out)
+    assert re.search(message, str(stopped.value)), str(stopped.value)
+    assert all(p.fix for p in stopped.value.problems)
+    assert _files(out) == before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["empty", "YAML alias chain", "same slug twice"])
+def test_the_command_line_exits_1_and_writes_nothing(project: tuple, case: str) -> None:
+    raw, out, before = project
     data, message = CASES[case]
     (raw / "nieuw.txt").write_bytes(data)
     result = generate(raw, out)
     assert result.returncode == 1, result.stdout
     assert re.search(message, result.stderr), result.stderr
     assert "fix: " in result.stderr and "nothing was written" in result.stderr
-    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert _files(out) == before
 
 
 WARNINGS = {
@@ -93,14 +132,16 @@ WARNINGS = {
 
 
 @pytest.mark.parametrize("case", WARNINGS)
-def test_fixable_input_builds_and_says_so(workspace: tuple, case: str) -> None:
-    raw, out, _ = workspace
+def test_fixable_input_builds_and_says_so(project: tuple, case: str) -> None:
+    raw, out, _ = project
     data, message = WARNINGS[case]
     (raw / "nieuw.txt").write_bytes(data)
-    result = generate(raw, out)
-    assert result.returncode == 0, result.stderr
+    outcome = build(raw_dir=raw, vocabulary_dir=ROOT / "vocabulary", templates_dir=ROOT / "templates", out=out,
+                    site_url="")
+    assert outcome.corpus is not None
+    warnings = "\n".join(str(w) for w in outcome.corpus.warnings)
     if message:
-        assert re.search(message, result.stderr), result.stderr
+        assert re.search(message, warnings), warnings
     page = (out / "documenten" / "nieuw.md").read_text(encoding="utf-8")
     assert "\r" not in page and "\ufeff" not in page
     special = case in ("Windows-1252", "UTF-16 with byte-order mark")
@@ -122,15 +163,16 @@ VOCABULARY = {
 
 
 @pytest.mark.parametrize("case", VOCABULARY)
-def test_bad_vocabulary_stops_the_build(workspace: tuple, tmp_path: Path, case: str) -> None:
-    raw, out, before = workspace
+def test_bad_vocabulary_stops_the_build(project: tuple, tmp_path: Path, case: str) -> None:
+    raw, out, before = project
     vocabulary = tmp_path / "vocabulary"
     shutil.copytree(ROOT / "vocabulary", vocabulary)
     with (vocabulary / "themes.yml").open("a", encoding="utf-8") as themes:
         themes.write("\n" + VOCABULARY[case][0])
-    result = generate(raw, out, vocabulary=vocabulary)
-    assert result.returncode == 1 and re.search(VOCABULARY[case][1], result.stderr), result.stderr
-    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    with pytest.raises(InputError) as stopped:
+        _build(raw, out, vocabulary)
+    assert re.search(VOCABULARY[case][1], str(stopped.value)), str(stopped.value)
+    assert _files(out) == before
 
 
 HOSTILE = """Dit document bevat <script>alert("x")</script> en <b>vet</b> en <!-- commentaar -->.
@@ -144,6 +186,7 @@ Jinja blijft tekst: {{ config.site_name }} en {% include "home.md.j2" %} en {# n
 """ + "Een erg lange regel " * 2000 + "eindigt hier.\n"
 
 
+@pytest.mark.slow
 def test_hostile_raw_text_is_shown_as_text(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
