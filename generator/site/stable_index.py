@@ -4,8 +4,9 @@ Pagefind 1.5 writes the values of each filter, and the list of filters in its me
 order of a Rust hash map, which changes from run to run (upstream issue Pagefind/pagefind#638: "other
 files will still change, such as the filter/metadata indexes"); the file names are hashes of that
 content. This sorts both, names the files after their sorted content, and points the metadata and
-`pagefind-entry.json` at the new names. The files are gzip-compressed CBOR after a signature; the
-part of CBOR Pagefind writes here (unsigned integers, text, arrays) is read and written below.
+`pagefind-entry.json` at the new names. The files are gzip-compressed CBOR after a signature, read and
+written with cbor2 (integers and text in their shortest form, definite-length arrays, as Pagefind writes
+them). pyproject.toml pins Pagefind exactly: this is its private format.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import json
 import re
 from pathlib import Path
 from typing import TypeAlias
+
+import cbor2
 
 SIGNATURE = b"pagefind_dcd"
 Value: TypeAlias = "int | str | list[Value]"
@@ -80,49 +83,18 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _decode_all(data: bytes) -> Value:
-    value, end = _decode(data, 0)
-    if end != len(data):
-        raise ValueError("trailing bytes in a Pagefind index file")
-    return value
+    value = cbor2.loads(data)  # raises on trailing bytes
+    if not _plain(value):
+        raise ValueError("a Pagefind index file with values other than integers, text and arrays")
+    return value  # type: ignore[no-any-return]
 
 
-def _decode(data: bytes, pos: int) -> tuple[Value, int]:
-    major, info = data[pos] >> 5, data[pos] & 0x1F
-    pos += 1
-    if info < 24:
-        argument = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        argument = int.from_bytes(data[pos:pos + size], "big")
-        pos += size
-    else:
-        raise ValueError(f"unsupported CBOR item {data[pos - 1]:#x}")
-    if major == 0:
-        return argument, pos
-    if major == 3:
-        return data[pos:pos + argument].decode("utf-8"), pos + argument
-    if major == 4:
-        items: list[Value] = []
-        for _ in range(argument):
-            item, pos = _decode(data, pos)
-            items.append(item)
-        return items, pos
-    raise ValueError(f"unsupported CBOR major type {major}")
+def _plain(value: object) -> bool:
+    """Only what Pagefind writes here: unsigned integers, text and arrays of them."""
+    if isinstance(value, list):
+        return all(_plain(item) for item in value)
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
 
 
 def _encode(value: Value) -> bytes:
-    if isinstance(value, int):
-        return _head(0, value)
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    return _head(4, len(value)) + b"".join(_encode(item) for item in value)
-
-
-def _head(major: int, argument: int) -> bytes:
-    if argument < 24:
-        return bytes([major << 5 | argument])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if argument < 1 << (8 * size):
-            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
-    raise ValueError("integer too large for CBOR")
+    return cbor2.dumps(value)
