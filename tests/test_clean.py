@@ -82,6 +82,17 @@ def test_bullets_emphasis_and_table_of_contents() -> None:
     assert inline.STRONG + "vet" + inline.STRONG in draft.blocks[3].text
 
 
+@pytest.mark.parametrize("raw, marked", [
+    ("***beide***", f"{inline.EM}{inline.STRONG}beide{inline.STRONG}{inline.EM}"),
+    ("5 * 3 * 2 en a ** b", "5 * 3 * 2 en a ** b"),
+    ("*niet gesloten en snake_case_naam", "*niet gesloten en snake_case_naam"),
+    ("_geen nadruk_ maar *wel*", f"_geen nadruk_ maar {inline.EM}wel{inline.EM}"),
+])
+def test_emphasis_follows_commonmark_for_asterisks_only(raw: str, marked: str) -> None:
+    from generator.clean import emphasis
+    assert emphasis.mark(raw) == marked
+
+
 SAMPLE = """Eerste regel van de brief over samenwerking met het Energie-
 forum, zoals afgesproken toe.1 Daarna volgt *nadruk*  en   ruimte.
 
