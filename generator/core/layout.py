@@ -8,6 +8,12 @@ FacetKind = Literal["theme", "region", "year"]
 """The three ways the site groups paragraphs."""
 FOLDERS: dict[FacetKind, str] = {"theme": "themas", "region": "regios", "year": "jaren"}
 """The URL folder of each facet kind: part of every published URL, never to change."""
+def facet_year_path(folder: str, slug: str, year: int) -> str:
+    """The page of a theme or region in one presidency year below the docs folder (``themas/energie/2026.md``):
+    the one place that spells the published URL ``/themas/<slug>/<year>/``."""
+    return f"{folder}/{slug}/{year}.md"
+
+
 DOCUMENTS = "documenten"
 """The URL folder of document pages."""
 FEEDS = "feeds"

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from ..core.layout import FOLDERS, FacetKind
+from ..core.layout import FOLDERS, FacetKind, facet_year_path
 from ..core.presidency import COUNTRIES
 from ..core.records import Corpus, Document, Paragraph, Section, Term
 
@@ -46,6 +46,10 @@ class Facet:
     def path(self) -> str:
         """The page below the docs folder."""
         return f"{self.folder}/{self.slug}.md"
+
+    def year_path(self, year: int) -> str:
+        """The page of this theme or region in one presidency year."""
+        return facet_year_path(self.folder, self.slug, year)
 
     @property
     def presiding(self) -> str:

@@ -155,7 +155,7 @@ def cards(site: Site) -> list[Card]:
                           f"{_count(len(facet.entries))} · {span}" if years else "Nog geen alinea's"))
         for year, items in facet.years():
             country = ADJECTIVES[items[0].document.meta.country]
-            found.append(Card(path_for(f"{facet.folder}/{facet.slug}/{year}.md"), f"{kind} · {year}", facet.label,
+            found.append(Card(path_for(facet.year_path(year)), f"{kind} · {year}", facet.label,
                               f"{country} voorzitterschap {year} · {_count(len(items))}"))
     for facet in site.years:
         documents = [d for d in site.documents if d.meta.year == int(facet.slug)]

@@ -64,7 +64,7 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
              functools.partial(contexts.facet, facet, site.themes, site.regions, site.covered), len(facet.entries))
     for facet in site.themes + site.regions:
         for year, items in facet.years():
-            page(f"{facet.folder}/{facet.slug}/{year}.md", "facet_year.md.j2",
+            page(facet.year_path(year), "facet_year.md.j2",
                  _vocabulary_source(facet.kind, facet.slug), functools.partial(contexts.facet_year, facet, year, items),
                  len(items))
     theme_labels = {t.slug: t.label for t in corpus.themes}
