@@ -82,7 +82,7 @@ def test_timeline_marks_new_and_dropped_themes(corpus: Corpus) -> None:
 
 
 def test_priorities_come_in_the_documents_order(corpus: Corpus) -> None:
-    found = {d.slug: [p.text for p in overview.priorities(d)] for d in corpus.documents}
+    found = {d.slug: [p.text for p in d.priorities] for d in corpus.documents}
     assert found["2023-nl-prioriteitenbrief"] == ["Interne markt", "Duurzame energietransitie",
                                                   "Grensoverschrijdende samenwerking en inzet Benelux juridisch instrumentarium",
                                                   "Veiligheid"]

@@ -16,7 +16,7 @@ from ..core.records import Conservation, Corpus, Document, DocumentKind, Overrid
 from ..ingest import kinds as document_kinds
 from ..ingest import overrides as overrides_file
 from ..ingest import read, vocabulary
-from . import anchors, classify, conservation, overrides, parts, segment
+from . import anchors, classify, conservation, overrides, parts, segment, summary
 
 PARALLEL_FROM = 12
 """From this many documents on, documents are analysed in parallel processes (same results, same order)."""
@@ -102,4 +102,5 @@ def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservatio
     sections, given = anchors.pin(segment.segment(draft.blocks), raw.anchors)
     doc = parts.mark(Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=sections,
                               footnotes=draft.footnotes, anchors=given))
-    return classify.classify(doc, shared.themes, shared.regions), conservation.check(raw, doc, draft.kept)
+    return summary.summarise(classify.classify(doc, shared.themes, shared.regions)), conservation.check(raw, doc,
+                                                                                                      draft.kept)

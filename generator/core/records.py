@@ -173,6 +173,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Priority:
+    """A priority a document names (`analyse.summary`), with the anchor of where it does."""
+
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
 class Document:
     """A fully analysed document."""
 
@@ -183,6 +191,10 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     anchors: tuple[Anchor, ...] = ()
     """Every id the document has given out, after this analysis: what its register in raw/anchors/ holds."""
+    priorities: tuple[Priority, ...] = ()
+    """The priorities it names, in its order (`analyse.summary`)."""
+    statement: str | None = None
+    """The id of its paragraph that says who holds the presidency ("Per 1 januari 2026 neemt Nederland … over")."""
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

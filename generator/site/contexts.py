@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core import inline
 from ..core.presidency import ADJECTIVES, COUNTRIES, presiding_country
-from ..core.records import Document
+from ..core.records import Document, Paragraph
 from . import describe, overview
 from .facets import Entry, Facet
 
@@ -48,9 +48,13 @@ def year(page: Facet, documents: list[Document], themes: list[Facet], covered: l
     previous = max((y for y in covered if y < number), default=None)
     country = presiding_country(number)
     return dict(facet=page, documents=of_year, description=describe.year(page, of_year, theme_labels),
-                country=country, statement=overview.country_statement(of_year, country), previous=previous,
-                changes=overview.compare(themes, number, previous, totals) if previous else [],
-                priorities=[p for d in of_year for p in overview.priorities(d)])
+                country=country, statement=_statement(of_year), previous=previous,
+                changes=overview.compare(themes, number, previous, totals) if previous else [])
+
+
+def _statement(documents: list[Document]) -> tuple[Document, Paragraph] | None:
+    """The first of the year's documents' paragraphs that says who holds the presidency."""
+    return next(((d, p) for d in documents if d.statement for p in d.paragraphs if p.id == d.statement), None)
 
 
 def document(doc: Document) -> dict[str, object]:

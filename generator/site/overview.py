@@ -1,16 +1,12 @@
-"""The view across presidencies: theme × year matrix, timelines, year-on-year comparison, priorities."""
+"""The view across presidencies: theme × year matrix, timelines, year-on-year comparison."""
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..core.inline import plain
-from ..core.presidency import COUNTRIES, CountryCode
-from ..core.records import Document, Paragraph, Section
+from ..core.records import Document
 from .facets import Entry, Facet
 
 ChangeKind = Literal["new", "back", "gone", "more", "fewer", "same"]
@@ -112,49 +108,6 @@ def nature(documents: list[Document]) -> Literal["plannen", "resultaten", "plann
     """What a year's documents hold, as the comparison on its page names it."""
     plans = {d.meta.kind.plan for d in documents}
     return "plannen en resultaten" if len(plans) > 1 else "plannen" if plans == {True} else "resultaten"
-
-
-@dataclass(frozen=True)
-class Priority:
-    text: str
-    document: Document
-    anchor: str
-
-
-def priorities(doc: Document) -> list[Priority]:
-    """The priorities a document names, in its order: the sub-headings or numbered items of its section on
-    priorities, or the quoted phrases after a sentence announcing them ("De prioriteiten waren: “…”")."""
-    for i, section in enumerate(doc.sections):
-        if section.title and "prioriteit" in section.title.lower():
-            children = [s for s in doc.sections[i + 1:] if s.trail[-1:] == (section.title,)]
-            if children:
-                return [Priority(_title(s), doc, s.id) for s in children]
-            items = [p for p in section.paragraphs if p.kind == "ol"]
-            if items:
-                return [Priority(plain(p.text), doc, p.id) for p in items]
-    paragraphs = doc.paragraphs
-    for p, following in itertools.pairwise(paragraphs):
-        if "prioriteiten" in plain(p.text).lower() and plain(p.text).rstrip().endswith(":"):
-            quoted = re.findall(r"“([^”]+)”", plain(following.text))
-            if quoted:
-                return [Priority(q, doc, following.id) for q in quoted]
-    return []
-
-
-def _title(section: Section) -> str:
-    title = plain(section.title or "")
-    return re.sub(r"^(?:\d+\.)+\s*|^[a-z]\.\s+", "", title)
-
-
-def country_statement(documents: list[Document], country: CountryCode) -> tuple[Document, Paragraph] | None:
-    """A paragraph with a sentence that says who holds the presidency ("Per 1 januari 2026 neemt Nederland … over")."""
-    name = re.compile(rf"\b{COUNTRIES[country]}\b", re.IGNORECASE)
-    for doc in documents:
-        for p in doc.paragraphs:
-            sentences = plain(p.text).split(". ") if p.kind == "p" else []
-            if any("voorzitter" in s.lower() and name.search(s) for s in sentences):
-                return doc, p
-    return None
 
 
 def entries_by_document(entries: list[Entry]) -> list[tuple[Document, list[Entry]]]:
