@@ -93,6 +93,14 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(work / "project", ROOT / "raw", vocabulary=work / "vocabulary-renamed")
 
 
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium through Playwright, for a module of browser tests (tests/browser.py)."""
+    from browser import browser
+    with browser() as instance:
+        yield instance
+
+
 @pytest.fixture(scope="session")
 def served(built: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1; yields its base URL."""

@@ -3,11 +3,10 @@ and next year on every theme-year page; at laptop and phone widths, by keyboard,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import browser, chromium_missing
+from browser import chromium_missing
 from test_accessibility import printed
 
 from generator.core.records import Corpus
@@ -16,12 +15,6 @@ from generator.site import contexts, describe, facets
 REASON = chromium_missing()
 if REASON:
     pytest.skip(REASON, allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with browser() as instance:
-        yield instance
 
 
 def _theme(corpus: Corpus) -> facets.Facet:

@@ -3,21 +3,14 @@ Tab key reaches; the focus moves into the menu, Escape closes it and the focus r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import browser, chromium_missing
+from browser import chromium_missing
 
 REASON = chromium_missing()
 if REASON:
     pytest.skip(REASON, allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with browser() as instance:
-        yield instance
 
 
 def _focused(page: object) -> dict[str, object]:

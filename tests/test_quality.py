@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.corpus import analyse
 from generator.core.records import Corpus
 from generator.quality import evaluate, generalisation
 
@@ -185,16 +184,11 @@ def test_leave_one_document_out(corpus: Corpus, written: Corpus) -> None:
 
 def test_every_term_hit_on_a_labelled_paragraph_is_counted_right_or_wrong(tmp_path: Path) -> None:
     """On a tiny corpus: a theme the labels have counts each of its terms right, one they lack each term wrong."""
-    from test_report import NEW_DOCUMENT, REGIONS, THEMES
-    for folder, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
-                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", ""),
-                               ("vocabulary", "kinds.yml", (ROOT / "vocabulary" / "kinds.yml").read_text(encoding="utf-8"))):
-        (tmp_path / folder).mkdir(exist_ok=True)
-        (tmp_path / folder / name).write_text(text, encoding="utf-8")
+    from test_report import tiny_project
+    corpus = tiny_project(tmp_path)
     labels = tmp_path / "labels.tsv"
     labels.write_text("2030-be-prioriteitenbrief#h-1-p1\tenergie\t\n2030-be-prioriteitenbrief#h-1-p2\t\t\n",
                       encoding="utf-8")
-    corpus = analyse(raw_dir=tmp_path / "raw", vocabulary_dir=tmp_path / "vocabulary")
     hits = generalisation.term_hits([corpus], [labels])
     assert dict(hits.right) == {("energie", "wind op zee"): 1, ("energie", "waterstof"): 1, ("energie", "energie*"): 1,
                                 ("energie", "kop"): 1}
@@ -203,16 +197,11 @@ def test_every_term_hit_on_a_labelled_paragraph_is_counted_right_or_wrong(tmp_pa
 
 def test_a_label_of_a_changed_text_stops_the_figures_naming_its_line(tmp_path: Path) -> None:
     """Labels carry their paragraph's fingerprint: a corrected text must be read and labelled again."""
-    from test_report import NEW_DOCUMENT, REGIONS, THEMES
+    from test_report import tiny_project
 
     from generator.analyse import anchors
     from generator.core.problems import InputError
-    for folder, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
-                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", ""),
-                               ("vocabulary", "kinds.yml", (ROOT / "vocabulary" / "kinds.yml").read_text(encoding="utf-8"))):
-        (tmp_path / folder).mkdir(exist_ok=True)
-        (tmp_path / folder / name).write_text(text, encoding="utf-8")
-    corpus = analyse(raw_dir=tmp_path / "raw", vocabulary_dir=tmp_path / "vocabulary")
+    corpus = tiny_project(tmp_path)
     first, second = corpus.documents[0].sections[0].paragraphs[:2]
     labels = tmp_path / "labels.tsv"
     labels.write_text(f"# paragraph\tthemes\tregions\tfingerprint\n"

@@ -12,6 +12,18 @@ from generator.quality import report
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def tiny_project(folder: Path) -> Corpus:
+    """A project in `folder` with one new document (NEW_DOCUMENT) and a vocabulary of one theme and one region,
+    analysed."""
+    from generator.analyse.corpus import analyse
+    for sub, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
+                            ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", ""),
+                            ("vocabulary", "kinds.yml", (ROOT / "vocabulary" / "kinds.yml").read_text(encoding="utf-8"))):
+        (folder / sub).mkdir(exist_ok=True)
+        (folder / sub / name).write_text(text, encoding="utf-8")
+    return analyse(raw_dir=folder / "raw", vocabulary_dir=folder / "vocabulary")
+
+
 def test_report_lists_unthemed_and_crowded_paragraphs(corpus: Corpus) -> None:
     c = corpus
     text = report.editors_report(c)
@@ -122,17 +134,11 @@ def test_under_mkdocs_serve_a_changed_document_prints_its_report(root: Path, tmp
     import importlib.util
     import os
 
-    from generator.analyse.corpus import analyse
     spec = importlib.util.spec_from_file_location("generator_hooks", root / "hooks" / "generator_hooks.py")
     assert spec and spec.loader
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
-    for folder, name, text in (("raw", "2030-be-prioriteitenbrief.txt", NEW_DOCUMENT), ("vocabulary", "themes.yml", THEMES),
-                               ("vocabulary", "regions.yml", REGIONS), ("vocabulary", "overrides.yml", ""),
-                               ("vocabulary", "kinds.yml", (ROOT / "vocabulary" / "kinds.yml").read_text(encoding="utf-8"))):
-        (tmp_path / folder).mkdir(exist_ok=True)
-        (tmp_path / folder / name).write_text(text, encoding="utf-8")
-    corpus = analyse(raw_dir=tmp_path / "raw", vocabulary_dir=tmp_path / "vocabulary")
+    corpus = tiny_project(tmp_path)
     hooks.on_startup(command="serve", dirty=False)
     hooks._report_changed(corpus)
     assert capsys.readouterr().err == ""  # the first build of the session reports nothing
