@@ -131,7 +131,7 @@ def _choose(found: list[Candidate], words: int) -> list[Candidate]:
 
 def _passing(candidate: Candidate, words: int) -> bool:
     """One mention of one term in a long paragraph, with no support from the heading or the neighbours."""
-    return words >= LONG and len(candidate.hits) == 1 and not candidate.context
+    return words >= LONG and len(candidate.hits) == 1 and candidate.hits[0].mentions == 1 and not candidate.context
 
 
 def _classify_section(section: Section, themes: Matcher, regions: Matcher) -> Section:
@@ -143,7 +143,7 @@ def _classify_section(section: Section, themes: Matcher, regions: Matcher) -> Se
 def _heading_scores(section: Section, themes: Matcher) -> dict[str, tuple[float, tuple[Hit, ...]]]:
     """Theme scores of the nearest heading (own title first, then enclosing ones) that has any."""
     for title in (section.title, *reversed(section.trail)):
-        found = themes.scores(title) if title else {}
+        found = themes.scores(title, heading=True) if title else {}
         if found:
             return found
     return {}
