@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 from ..core.dates import PARTIAL, PartialDate
 from ..core.presidency import COUNTRIES, FIRST_YEAR, LAST_YEAR, presiding_country
 from ..core.problems import Problem
 from ..core.records import DocumentKind, Meta
-from .schema import Expect, Schema, validate, wrong
+from .schema import Expect, Loader, Schema, alias_problem, first_alias, validate, wrong
 
 MAX_VALUE = 2000
 """Characters a front-matter value may have: a title or an address, never a text."""
@@ -69,27 +69,6 @@ def _rotation(name: str, front: FrontMatter, lines: dict[str, int]) -> list[Prob
                     f"gives {front.year} to {expected} ({COUNTRIES[expected]}); {front.country} is kept",
                     "leave 'country' out to follow the rotation (NL → BE → LU, 2026 being NL); keep it only for a "
                     "presidency that broke the cycle", warning=True)]
-
-
-Loader = type[yaml.SafeLoader | yaml.CSafeLoader]
-"""PyYAML's safe loader, in C (libyaml) or in Python."""
-
-
-def first_alias(text: str, loader: Loader = yaml.SafeLoader) -> yaml.AliasEvent | None:
-    """The first YAML alias (``*name``) of an input file: every input refuses them, since an alias chain of a few
-    hundred bytes can stand for gigabytes of text. None also for invalid YAML, which the loader reports."""
-    try:
-        return next((e for e in yaml.parse(text, Loader=loader) if isinstance(e, yaml.AliasEvent)), None)
-    except yaml.YAMLError:
-        return None
-
-
-def alias_problem(name: str, alias: yaml.AliasEvent, first_line: int) -> Problem:
-    """The problem of an alias; `first_line`: the file's line of the text's first line."""
-    line = alias.start_mark.line + first_line if alias.start_mark else first_line
-    what = "the front matter" if first_line > 1 else "the file"
-    return Problem(name, line, f"{what} repeats a value with a YAML alias ('*{alias.anchor}')",
-                   "write the value out in full, without '&' and '*'")
 
 
 def _meta(front: FrontMatter, kinds: Mapping[str, DocumentKind]) -> Meta:
@@ -202,12 +181,13 @@ class FrontMatter(Schema):
     country: Annotated[Literal["NL", "BE", "LU"] | None, _key(
         "country", "unknown presiding country {value!r}",
         "use one of: " + ", ".join(f"{k} ({v})" for k, v in COUNTRIES.items()))] = None
-    date: Annotated[dt.date | str | None, AfterValidator(_date), _key("date", "{value!r} is not a date", DATE_FIX)] = None
+    date: Annotated[dt.date | str | None, AfterValidator(_date),
+                    _key("date", "{value!r} is not a date", DATE_FIX)] = None
     addressee: Annotated[Text | None, _key("addressee", *TEXT)] = None
     source: Annotated[Text | None, _key("source", *TEXT)] = None
     original: Annotated[str | None, AfterValidator(_original),
                         _key("original", "{value!r} is not a web address", ORIGINAL_FIX)] = None
     furniture: Annotated[list[str], AfterValidator(_furniture), _key(
         "furniture", "must be a list of text lines",
-        "write one '- \"header text\"' line per running header or footer")] = []
+        "write one '- \"header text\"' line per running header or footer")] = Field(default_factory=list)
     slug: Annotated[Text | None, _key("slug", *TEXT)] = None
