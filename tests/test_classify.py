@@ -196,6 +196,14 @@ def test_a_term_said_again_in_a_long_paragraph_is_not_a_mention_in_passing() -> 
     assert result == {"a": (), "b": ("gezondheid",)}
 
 
+def test_a_short_paragraph_that_goes_on_about_the_one_before_takes_its_themes() -> None:
+    result = _themes([("a", "De landen stelden een verklaring op over milieuzones en de gegevens van voertuigen."),
+                      ("b", "Deze verklaring is medeondertekend door verschillende gemeenten."),
+                      ("c", "Verschillende gemeenten hebben meegedaan aan de bijeenkomst in Brussel.")],
+                     milieu=["milieuzone*"])
+    assert result == {"a": ("milieu",), "b": ("milieu",), "c": ()}
+
+
 @pytest.mark.parametrize("value, problem", [
     ({"term": "fiets*", "regions": ["grand-est"]}, "both a term and regions"),
     ({"term": "~fiets*"}, "mixes the two ways"),
