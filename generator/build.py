@@ -30,13 +30,15 @@ class Outcome:
 
 
 def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path, site_url: str,
-          progress: Callable[[int, int], None] | None = None) -> Outcome:
+          directory_urls: bool = True, progress: Callable[[int, int], None] | None = None) -> Outcome:
     """Generate the docs folder `out`; raise InputError (and write nothing) when the input has problems.
 
+    `directory_urls`: MkDocs' `use_directory_urls`, which every address the pages write follows.
     `progress(done, total)` is called after each document is analysed."""
     start = time.perf_counter()
     # Nothing to do when the inputs are those of the last build and its files are still as it wrote them.
-    inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=site_url)
+    settings = f"{site_url} {directory_urls}"
+    inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=settings)
     if state.unchanged(out, inputs):
         return Outcome(time.perf_counter() - start)
     # Imported here: a build with nothing to do should not pay for loading the whole generator.
@@ -50,7 +52,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
         # Gather: read, clean, segment and classify every document.
         corpus = analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress)
         # Render every page; each is staged beside its target by the process that rendered it.
-        site = record.site_record(corpus)
+        site = record.site_record(corpus, directory_urls)
         staged = render.render_site(corpus, templates_dir, site_url=site_url, site=site,
                                     finish=lambda path, text: write.stage(out, path, text))
     except BaseException:
@@ -64,7 +66,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     images.write_all(out, images.cards(site))
     # The ids given to new text, kept for the next build (raw/anchors/); they are an input of that build.
     if register.write_all(raw_dir, corpus.documents):
-        inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=site_url)
+        inputs = state.fingerprint([raw_dir, vocabulary_dir, templates_dir, PACKAGE], extra=settings)
     state.save(out, inputs, list(staged))
     return Outcome(time.perf_counter() - start, corpus, written, site_url)
 

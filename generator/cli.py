@@ -101,7 +101,7 @@ def _build(args: argparse.Namespace) -> int:
                   disable=not console.is_terminal) as bar:
         task = bar.add_task("analyse", total=None)
         outcome = build(raw_dir=args.raw, vocabulary_dir=args.vocabulary, templates_dir=args.templates,
-                        out=args.out, site_url=url,
+                        out=args.out, site_url=url, directory_urls=config.directory_urls(args.config),
                         progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
     if outcome.corpus is None:
         print(f"nothing changed since the last build: 0 files written ({outcome.seconds:.2f} s)")

@@ -70,7 +70,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         outcome = build(raw_dir=project / "raw", vocabulary_dir=project / "vocabulary",
                         templates_dir=project / "templates", out=Path(config.docs_dir),
-                        site_url=_site_url[config.config_file_path])
+                        site_url=_site_url[config.config_file_path], directory_urls=config.use_directory_urls)
     except InputError as err:
         raise PluginError(f"build stopped: {len(err.problems)} problem(s) in the input; nothing was written.\n"
                           f"{err}") from None

@@ -11,7 +11,7 @@ import pytest
 
 from generator.core import presidency
 from generator.core.records import Corpus
-from generator.site import facets, feeds, overview
+from generator.site import facets, feeds, overview, record
 from generator.site.facets import Entry
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -141,11 +141,12 @@ def test_facet_feeds_list_each_documents_paragraphs_with_permanent_links(built: 
 def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     theme = max(facets.by_term(corpus, "theme", corpus.themes),
                 key=lambda f: len({e.document.slug for e in f.entries}))
-    everything = feeds.facet_feed(theme, "https://x.example/")
+    pages = record.site_record(corpus).pages
+    everything = feeds.facet_feed(theme, pages, "https://x.example/")
     assert len(everything) >= 3
     monkeypatch.setattr(feeds, "FEED_SIZE", 2)
-    assert feeds.facet_feed(theme, "https://x.example/") == everything[:2]
-    newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, "https://x.example/")
+    assert feeds.facet_feed(theme, pages, "https://x.example/") == everything[:2]
+    newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, pages, "https://x.example/")
     assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d) for d in corpus.documents)
 
 

@@ -34,6 +34,18 @@ def site_url(config_file: Path) -> str:
         raise InputError([replace(p, line=_line(config_file)) for p in err.problems]) from None
 
 
+def directory_urls(config_file: Path) -> bool:
+    """MkDocs' `use_directory_urls` (default true): whether a page is ``themas/energie/`` or ``themas/energie.html``.
+    The page model (`pages`) makes every address the generator writes follow it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open(encoding="utf-8") as source:
+            return bool(yaml_load(source).get("use_directory_urls", True))
+    except OSError:
+        return True
+
+
 def checked(value: object, name: str, line: int = 1) -> str:
     """A `site_url` value made canonical, or InputError saying what is wrong with it."""
     parts = urlsplit(str(value))

@@ -10,15 +10,20 @@ import html
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from ..core.inline import plain
-from ..core.layout import DOCUMENTS, FEEDS
+from ..core.layout import DOCUMENTS
 from ..core.records import Document
 from . import describe
 from .facets import Facet
 from .overview import entries_by_document
+from .pages import Pages
+
+if TYPE_CHECKING:
+    from .record import Site
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,6 @@ def undated_note(doc: Document) -> str:
             f"{doc.meta.year}.</p>")
 
 
-SITE_FEED = f"{FEEDS}/alles.xml"
-"""The feed of new documents, below the docs folder."""
 FEED_SIZE = 50
 """Entries per feed: a feed reader shows what is new; the site itself holds the archive."""
 
@@ -56,12 +59,7 @@ FEED_STYLESHEET = "stylesheets/feed.xsl"
 """Below the docs folder: turns a feed opened in a browser into a readable page."""
 
 
-def facet_path(facet: Facet) -> str:
-    """The feed of a theme or region, below the docs folder."""
-    return f"{FEEDS}/{facet.folder}/{facet.slug}.xml"
-
-
-def facet_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
+def facet_feed(facet: Facet, pages: Pages, site_url: str) -> list[FeedEntry]:
     """Per document, the paragraphs it adds to the theme, with their permanent links; newest first.
 
     `site_url` is the site's address, or the way from the feed to the site's root ("../../") when none is
@@ -72,7 +70,7 @@ def facet_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
                     reverse=True)
     entries = []
     for doc, items in groups[:FEED_SIZE]:
-        page = f"{site_url}{DOCUMENTS}/{doc.slug}/"
+        page = f"{site_url}{pages.document(doc.slug).url}"
         passages = (f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">(bron)</a></p>'
                     for e in items)
         content = undated_note(doc) + "".join(passages)
@@ -82,29 +80,32 @@ def facet_feed(facet: Facet, site_url: str) -> list[FeedEntry]:
     return entries
 
 
-def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
+def site_feed(documents: list[Document], descriptions: dict[str, str], pages: Pages, site_url: str) -> list[
+        FeedEntry]:
     """One entry per document of the site, newest first."""
     entries = [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
-                         link=f"{site_url}{DOCUMENTS}/{d.slug}/", updated=updated(d),
+                         link=f"{site_url}{pages.document(d.slug).url}", updated=updated(d),
                          content=f"{undated_note(d)}<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
 
 
-def facet_text(template: jinja2.Template, facet: Facet, site_url: str) -> str:
+def facet_text(template: jinja2.Template, facet: Facet, site: Site, site_url: str) -> str:
     """The feed of one theme or region; with no site URL configured, its links are relative to the feed."""
-    path = facet_path(facet)
+    path = site.pages.feed(facet).url
     base = site_url or _to_root(path)
     return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(facet.path[:-3]),
-                  self_url=f"{base}{path}", page_url=f"{base}{facet.folder}/{facet.slug}/",
-                  stylesheet=_to_root(path) + FEED_STYLESHEET, entries=facet_feed(facet, base))
+                  self_url=f"{base}{path}", page_url=f"{base}{site.pages.of(facet).url}",
+                  stylesheet=_to_root(path) + FEED_STYLESHEET, entries=facet_feed(facet, site.pages, base))
 
 
-def site_text(template: jinja2.Template, documents: list[Document], site_url: str) -> str:
+def site_text(template: jinja2.Template, site: Site, site_url: str) -> str:
     """The feed of new documents; with no site URL configured, its links are relative to the feed."""
-    base = site_url or _to_root(SITE_FEED)
+    path = site.pages.feed().url
+    base = site_url or _to_root(path)
+    descriptions = {d.slug: describe.document(d) for d in site.documents}
     return render(template, title="Benelux-voorzitterschappen: nieuwe documenten", feed_id=tag("alles"),
-                  self_url=f"{base}{SITE_FEED}", page_url=base, stylesheet=_to_root(SITE_FEED) + FEED_STYLESHEET,
-                  entries=site_feed(documents, {d.slug: describe.document(d) for d in documents}, base))
+                  self_url=f"{base}{path}", page_url=base, stylesheet=_to_root(path) + FEED_STYLESHEET,
+                  entries=site_feed(site.documents, descriptions, site.pages, base))
 
 
 def _to_root(path: str) -> str:

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.inline import plain
-from ..core.layout import DOCUMENTS, PREVIEWS
+from ..core.layout import PREVIEWS
 from ..core.presidency import ADJECTIVES, COUNTRIES
+from ..core.records import Document
+from .facets import Facet
 from .record import Site
 
 if TYPE_CHECKING:  # Pillow is imported when the first image is drawn: a build with nothing to do needs none of it
@@ -145,27 +147,34 @@ def write_all(out: Path, cards: list[Card]) -> int:
 
 
 def cards(site: Site) -> list[Card]:
-    """A card per theme, region, their year pages, presidency year and document."""
+    """A card per page of the model that has one: theme, region, their year pages, presidency year, document."""
     found: list[Card] = []
-    for facet in [*site.themes, *site.regions]:
-        kind = "Thema" if facet.kind == "theme" else "Partnerregio"
-        years = [year for year, _ in facet.years()]
-        span = f"{min(years)}–{max(years)}" if len(years) > 1 else str(years[0]) if years else ""
-        found.append(Card(path_for(facet.path), kind, facet.label,
-                          f"{_count(len(facet.entries))} · {span}" if years else "Nog geen alinea's"))
-        for year, items in facet.years():
+    for page in site.pages:
+        subject = page.subject
+        if not page.card:
+            continue
+        if isinstance(subject, Facet) and page.kind in ("theme", "region"):
+            years = [year for year, _ in subject.years()]
+            span = f"{min(years)}–{max(years)}" if len(years) > 1 else str(years[0]) if years else ""
+            found.append(Card(path_for(page.src), KINDS[page.kind], subject.label,
+                              f"{_count(len(subject.entries))} · {span}" if years else "Nog geen alinea's"))
+        elif isinstance(subject, Facet) and page.year is not None:
+            items = dict(subject.years())[page.year]
             country = ADJECTIVES[items[0].document.meta.country]
-            found.append(Card(path_for(facet.year_path(year)), f"{kind} · {year}", facet.label,
-                              f"{country} voorzitterschap {year} · {_count(len(items))}"))
-    for facet in site.years:
-        documents = [d for d in site.documents if d.meta.year == int(facet.slug)]
-        noun = "document" if len(documents) == 1 else "documenten"
-        found.append(Card(path_for(facet.path), "Voorzitterschap", f"{facet.slug}: {facet.presiding}",
-                          f"{len(documents)} {noun} · {_count(len(facet.entries))}"))
-    for doc in site.documents:
-        found.append(Card(path_for(f"{DOCUMENTS}/{doc.slug}.md"), doc.meta.kind.label, plain(doc.meta.title),
-                          f"Voorzitterschap {doc.meta.year} · {COUNTRIES[doc.meta.country]}"))
+            found.append(Card(path_for(page.src), f"{KINDS[subject.kind]} · {page.year}", subject.label,
+                              f"{country} voorzitterschap {page.year} · {_count(len(items))}"))
+        elif isinstance(subject, Facet):
+            documents = [d for d in site.documents if d.meta.year == int(subject.slug)]
+            noun = "document" if len(documents) == 1 else "documenten"
+            found.append(Card(path_for(page.src), "Voorzitterschap", f"{subject.slug}: {subject.presiding}",
+                              f"{len(documents)} {noun} · {_count(len(subject.entries))}"))
+        elif isinstance(subject, Document):
+            found.append(Card(path_for(page.src), subject.meta.kind.label, plain(subject.meta.title),
+                              f"Voorzitterschap {subject.meta.year} · {COUNTRIES[subject.meta.country]}"))
     return found
+
+
+KINDS = {"theme": "Thema", "region": "Partnerregio"}
 
 
 def _count(n: int) -> str:

@@ -1,4 +1,5 @@
-"""One job per generated file: its path, where it comes from, and the function that makes its text."""
+"""One job per generated file: its path, where it comes from, and the function that makes its text; one per page of
+the model (`pages`), and the navigation and search records."""
 
 from __future__ import annotations
 
@@ -8,27 +9,16 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..core.layout import DOCUMENTS, FOLDERS, NAV, RECORDS, SEARCH, FacetKind
+from ..core.layout import DOCUMENTS, FOLDERS, NAV, RECORDS
 from ..core.problems import InputError, Problem
-from ..core.records import Corpus, Term
+from ..core.records import Corpus, Document, Term
 from . import contexts, feeds, search
+from .facets import Facet
 from .links import linker, url_maker
 from .navigation import navigation
+from .pages import SITE_PAGE, Page, PageKind, Source, relative
 from .record import Site
 from .templating import render
-
-
-@dataclass(frozen=True)
-class Source:
-    """What a generated file is made for, to name both when two files claim one path."""
-
-    path: str
-    """The input it comes from: a raw file, a vocabulary, or the templates for the site's own pages."""
-    what: str
-    """As a message says it: "raw/x.txt", "the theme 'energie'", "the site's own page"."""
-
-
-SITE_PAGE = Source("templates", "the site's own page")
 
 
 @dataclass(frozen=True)
@@ -45,53 +35,54 @@ class Job:
 
 
 def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.Template, site_url: str) -> list[Job]:
-    """One job per generated file, in a fixed order."""
-    jobs: list[Job] = []
-    def page(path: str, template: str, source: Source, context: Callable[[], dict[str, object]] = dict,
-             cost: int = 0) -> None:
-        make = functools.partial(_page, env, site, path, template, context)
-        jobs.append(Job(path, make, source, cost))
-
-    page("index.md", "home.md.j2", SITE_PAGE)
-    page(f"{FOLDERS['theme']}/index.md", "facet_index.md.j2", SITE_PAGE, lambda: dict(facets=site.themes, kind="theme"))
-    page(f"{FOLDERS['region']}/index.md", "facet_index.md.j2", SITE_PAGE,
-         lambda: dict(facets=site.regions, kind="region"))
-    page(f"{FOLDERS['year']}/index.md", "year_index.md.j2", SITE_PAGE)
-    page(f"{DOCUMENTS}/index.md", "document_index.md.j2", SITE_PAGE)
-    page(f"{SEARCH}/index.md", "search.md.j2", SITE_PAGE, functools.partial(search.page_context, site))
-    for facet in site.themes + site.regions:
-        page(facet.path, "facet.md.j2", _vocabulary_source(facet.kind, facet.slug),
-             functools.partial(contexts.facet, facet, site.themes, site.regions, site.covered), len(facet.entries))
-    for facet in site.themes + site.regions:
-        for year, items in facet.years():
-            page(facet.year_path(year), "facet_year.md.j2",
-                 _vocabulary_source(facet.kind, facet.slug), functools.partial(contexts.facet_year, facet, year, items),
-                 len(items))
+    """One job per page of the model, in its order, and the two data files the hook and the search index read."""
     theme_labels = {t.slug: t.label for t in corpus.themes}
-    for facet in site.years:
-        page(facet.path, "year.md.j2", SITE_PAGE,
-             functools.partial(contexts.year, facet, site.documents, site.themes, site.covered, theme_labels,
-                               site.totals))
-    vocabularies: list[tuple[FacetKind, tuple[Term, ...]]] = [("theme", corpus.themes), ("region", corpus.regions)]
-    for kind, vocabulary in vocabularies:
-        for term in vocabulary:
-            for alias in term.aliases:
-                page(f"{FOLDERS[kind]}/{alias}.md", "redirect.md.j2", _vocabulary_source(kind, alias),
-                     functools.partial(dict, title=term.label, target=f"../{term.slug}/"))
-    for doc in site.documents:
-        page(f"{DOCUMENTS}/{doc.slug}.md", "document.md.j2", Source(doc.path, doc.path),
-             functools.partial(contexts.document, doc), len(doc.paragraphs))
-    for facet in (*site.themes, *site.regions):
-        jobs.append(Job(feeds.facet_path(facet), functools.partial(feeds.facet_text, feed, facet, site_url), SITE_PAGE))
-    jobs.append(Job(feeds.SITE_FEED, functools.partial(feeds.site_text, feed, site.documents, site_url), SITE_PAGE))
-    jobs.append(Job(NAV, functools.partial(navigation, site, corpus), SITE_PAGE))
+    jobs = [_job(page, site, env, feed, site_url, theme_labels) for page in site.pages]
+    jobs.append(Job(NAV, functools.partial(navigation, site), SITE_PAGE))
     jobs.append(Job(RECORDS, functools.partial(search.records_text, corpus, site), SITE_PAGE,
                     sum(len(d.paragraphs) for d in corpus.documents)))
     return jobs
 
 
-def _vocabulary_source(kind: FacetKind, slug: str) -> Source:
-    return Source(f"vocabulary/{kind}s.yml", f"the {kind} '{slug}'")
+TEMPLATES: dict[PageKind, str] = {"home": "home.md.j2", "search": "search.md.j2", "theme": "facet.md.j2",
+                                  "region": "facet.md.j2", "theme-year": "facet_year.md.j2",
+                                  "region-year": "facet_year.md.j2", "year": "year.md.j2", "document": "document.md.j2",
+                                  "redirect": "redirect.md.j2"}
+"""The template of each kind of page (an index page's depends on what it lists)."""
+INDEXES = {FOLDERS["theme"]: "facet_index.md.j2", FOLDERS["region"]: "facet_index.md.j2",
+           FOLDERS["year"]: "year_index.md.j2", DOCUMENTS: "document_index.md.j2"}
+
+
+def _job(page: Page, site: Site, env: jinja2.Environment, feed: jinja2.Template, site_url: str,
+         theme_labels: dict[str, str]) -> Job:
+    subject = page.subject
+    if page.kind == "feed":
+        make = functools.partial(feeds.facet_text, feed, subject, site, site_url) if isinstance(subject, Facet) \
+            else functools.partial(feeds.site_text, feed, site, site_url)
+        return Job(page.src, make, page.source)
+    context: Context = dict
+    cost = 0
+    if page.kind == "index" and page.key in (FOLDERS["theme"], FOLDERS["region"]):
+        kind = "theme" if page.key == FOLDERS["theme"] else "region"
+        context = functools.partial(dict, facets=site.themes if kind == "theme" else site.regions, kind=kind)
+    elif page.kind == "search":
+        context = functools.partial(search.page_context, site)
+    elif page.kind in ("theme", "region") and isinstance(subject, Facet):
+        context = functools.partial(contexts.facet, subject, site.themes, site.regions, site.covered)
+        cost = len(subject.entries)
+    elif page.kind in ("theme-year", "region-year") and isinstance(subject, Facet) and page.year is not None:
+        items = dict(subject.years())[page.year]
+        context, cost = functools.partial(contexts.facet_year, subject, page.year, items), len(items)
+    elif page.kind == "year" and isinstance(subject, Facet):
+        context = functools.partial(contexts.year, subject, site.documents, site.themes, site.covered, theme_labels,
+                                    site.totals)
+    elif page.kind == "redirect" and isinstance(subject, Term):
+        target = site.pages.get(page.key.partition("/")[0], subject.slug)  # type: ignore[arg-type]
+        context = functools.partial(dict, title=subject.label, target=relative(target.url, page.url))
+    elif page.kind == "document" and isinstance(subject, Document):
+        context, cost = functools.partial(contexts.document, subject), len(subject.paragraphs)
+    template = INDEXES[page.key] if page.kind == "index" else TEMPLATES[page.kind]
+    return Job(page.src, functools.partial(_page, env, site, page, template, context), page.source, cost)
 
 
 def check_paths(jobs: list[Job]) -> None:
@@ -114,5 +105,6 @@ Context = Callable[[], dict[str, object]]
 """What a page shows besides the site record: called where the page is rendered."""
 
 
-def _page(env: jinja2.Environment, site: Site, path: str, template: str, context: Context) -> str:
-    return render(env, template, site=site, path=path, link=linker(path), url=url_maker(path), **context())
+def _page(env: jinja2.Environment, site: Site, page: Page, template: str, context: Context) -> str:
+    return render(env, template, site=site, page=page, path=page.src, link=linker(page, site.pages),
+                  url=url_maker(page, site.pages), **context())

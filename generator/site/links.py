@@ -1,4 +1,5 @@
-"""Links between generated pages: relative Markdown links (MkDocs resolves them) and final relative URLs."""
+"""Links between generated pages, for the templates: relative Markdown links (MkDocs resolves them and checks them
+under --strict) and, for raw HTML, final relative URLs from the page model."""
 
 from __future__ import annotations
 
@@ -6,17 +7,22 @@ import functools
 import posixpath
 from collections.abc import Callable
 
+from .pages import Page, Pages, relative
+
 Link = Callable[..., str]
-"""link(target, anchor=None): from the current page to `target` (a page path, with or without ``.md``)."""
+"""link(target, anchor=None): from the current page to `target` (a `Page`, or a file below the docs folder with or
+without ``.md``)."""
 
 
-def linker(page_path: str) -> Link:
-    """A template function: relative Markdown link from this page to another page and anchor."""
-    folder = posixpath.dirname(page_path) or "."
+def linker(page: Page, pages: Pages) -> Link:
+    """A template function: the relative Markdown link from this page to another page and anchor."""
+    folder = posixpath.dirname(page.src) or "."
 
-    def link(target: str, anchor: str | None = None) -> str:
-        relative = _relative(target if "." in posixpath.basename(target) else f"{target}.md", folder)
-        return f"{relative}#{anchor}" if anchor else relative
+    def link(target: Page | str, anchor: str | None = None) -> str:
+        src = target.src if isinstance(target, Page) else pages.at(target).src if "." not in posixpath.basename(
+            target) else target
+        way = _relative(src, folder)
+        return f"{way}#{anchor}" if anchor else way
     return link
 
 
@@ -25,17 +31,9 @@ def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder)
 
 
-def url_maker(page_path: str) -> Link:
+def url_maker(page: Page, pages: Pages) -> Link:
     """A template function for raw HTML: the final relative URL from this page to another page and anchor."""
-    def url(target: str, anchor: str | None = None) -> str:
-        relative = posixpath.relpath(directory(target if target.endswith(".md") else target + ".md") or ".",
-                                     directory(page_path) or ".")
-        relative = "./" if relative == "." else relative + "/"
-        return f"{relative}#{anchor}" if anchor else relative
+    def url(target: Page | str, anchor: str | None = None) -> str:
+        way = relative((target if isinstance(target, Page) else pages.at(target)).url, page.url)
+        return f"{way}#{anchor}" if anchor else way
     return url
-
-
-def directory(path: str) -> str:
-    """The folder MkDocs makes of a page (``use_directory_urls``): ``themas/energie.md`` → ``themas/energie/``."""
-    stem = path[:-3]
-    return "" if stem == "index" else stem[:-len("index")] if stem.endswith("/index") else stem + "/"

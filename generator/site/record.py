@@ -9,6 +9,7 @@ from ..core.presidency import COUNTRIES, CountryCode, presiding_country
 from ..core.records import PARTS, Corpus, Document, DocumentPart
 from . import facets, overview
 from .facets import Facet
+from .pages import Pages, site_pages
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,17 @@ class Site:
     missing: list[int]
     """Presidency years between the first and the last covered of which the archive has no document yet."""
     parts: dict[DocumentPart, str]
+    pages: Pages
+    """Every page the generator makes, with its address: what links, the navigation, search and feeds read."""
 
 
 MATRIX_YEARS = 12
 """Columns of the theme × year tables: a table of every year of a large archive would be the whole page."""
 
 
-def site_record(corpus: Corpus) -> Site:
-    """Facets, matrices and cross-reference targets of the corpus, computed once per build."""
+def site_record(corpus: Corpus, directory_urls: bool = True) -> Site:
+    """Facets, matrices, cross-reference targets and the pages of the corpus, computed once per build.
+    `directory_urls`: MkDocs' `use_directory_urls` (``themas/energie/`` rather than ``themas/energie.html``)."""
     everything = facets.entries(corpus)
     themes = facets.by_term(corpus, "theme", corpus.themes, everything)
     regions = [f for f in facets.by_term(corpus, "region", corpus.regions, everything) if f.entries]
@@ -56,8 +60,10 @@ def site_record(corpus: Corpus) -> Site:
     covered = sorted(int(f.slug) for f in years)
     totals = {int(f.slug): len(f.entries) for f in years}
     recent = covered[-MATRIX_YEARS:]
-    return Site(themes=themes, regions=regions, years=years,
-                documents=sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug)),
+    documents = sorted(corpus.documents, key=lambda d: (-d.meta.year, d.slug))
+    return Site(themes=themes, regions=regions, years=years, documents=documents,
+                pages=site_pages(corpus, themes=themes, regions=regions, years=years, documents=documents,
+                                 directory_urls=directory_urls),
                 labels={f"{FOLDERS['theme']}/{t.slug}": t.label for t in corpus.themes}
                 | {f"{FOLDERS['region']}/{r.slug}": r.label for r in corpus.regions},
                 region_pages={r.slug for r in regions}, covered=covered, compare_with=_compare_with(covered),

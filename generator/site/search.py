@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from ..core import inline
-from ..core.layout import DOCUMENTS, RECORDS
+from ..core.layout import RECORDS
 from ..core.presidency import COUNTRIES
 from ..core.problems import InputError, Problem
 from ..core.records import Corpus, Document, Paragraph, Section
@@ -173,17 +173,18 @@ def records(corpus: Corpus, site: Site) -> list[Record]:
     found: list[Record] = []
     for facet in site.themes + site.regions:
         kind = "Thema" if facet.kind == "theme" else "Regio"
-        found.append(Record(url=f"{facet.folder}/{facet.slug}/", heading="", content=content(facet.label),
+        found.append(Record(url=site.pages.of(facet).url, heading="", content=content(facet.label),
                             meta={"title": facet.label, "soort": kind}, filters={}))
     for facet in site.years:
         title = f"Voorzitterschap {facet.slug}"
-        found.append(Record(url=f"{facet.folder}/{facet.slug}/", heading="",
+        found.append(Record(url=site.pages.of(facet).url, heading="",
                             content=content(f"{title} {facet.presiding}"),
                             meta={"title": title, "soort": "Jaar", "jaar": facet.slug},
                             filters={"jaar": [facet.slug], "land": list(facet.countries)}))
     for doc in site.documents:
-        found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/", heading="", content=content(inline.plain(doc.meta.title)),
-                            meta=_document_meta(doc, None), filters=_filters(doc, ())))
+        found.append(Record(url=site.pages.document(doc.slug).url, heading="",
+                            content=content(inline.plain(doc.meta.title)), meta=_document_meta(doc, None),
+                            filters=_filters(doc, ())))
     for doc in site.documents:
         for section in doc.sections:
             # A table-of-contents line is a heading's copy: the heading's own paragraphs are found.
@@ -193,7 +194,7 @@ def records(corpus: Corpus, site: Site) -> list[Record]:
             meta = _document_meta(doc, section) | {
                 "alineas": " ".join(p.id for p in paragraphs),
                 "labels": "|".join(" ".join([*p.themes, *p.regions]) for p in paragraphs)}
-            found.append(Record(url=f"{DOCUMENTS}/{doc.slug}/#{section.id}",
+            found.append(Record(url=f"{site.pages.document(doc.slug).url}#{section.id}",
                                 heading=inline.plain(section.title) if section.title else "",
                                 content=" ".join(f"{PARAGRAPH} {content(inline.plain(p.text))}" for p in paragraphs),
                                 meta=meta, filters=_filters(doc, paragraphs)))
@@ -235,14 +236,15 @@ def named_pages(site: Site) -> list[dict[str, str]]:
         kind = "Thema" if facet.kind == "theme" else "Regio"
         short = facet.slug.replace("-", " ")  # "mobiliteit" for "Mobiliteit en transport"
         for name in dict.fromkeys([facet.label, short]):
-            pages.append({"naam": name, "titel": facet.label, "url": f"{facet.folder}/{facet.slug}/", "soort": kind})
+            pages.append({"naam": name, "titel": facet.label, "url": site.pages.of(facet).url, "soort": kind})
     for facet in site.years:
         title = f"Voorzitterschap {facet.slug}"
         for name in (title, facet.slug):
-            pages.append({"naam": name, "titel": title, "url": f"{facet.folder}/{facet.slug}/", "soort": "Jaar"})
+            pages.append({"naam": name, "titel": title, "url": site.pages.of(facet).url, "soort": "Jaar"})
     for doc in site.documents:
         title = inline.plain(doc.meta.title)
-        pages.append({"naam": title, "titel": title, "url": f"{DOCUMENTS}/{doc.slug}/", "soort": doc.meta.kind.label})
+        pages.append({"naam": title, "titel": title, "url": site.pages.document(doc.slug).url,
+                      "soort": doc.meta.kind.label})
     return pages
 
 

@@ -12,7 +12,7 @@ import jinja2
 
 from ..core import inline
 from ..core.dates import PartialDate
-from ..core.layout import DOCUMENTS, facet_year_path
+from ..core.layout import DOCUMENTS
 from ..core.records import Document, Paragraph
 from . import images, overview
 from .facets import Entry
@@ -30,7 +30,7 @@ def environment(templates: Path, site: Site) -> jinja2.Environment:
     env.globals.update(changes=lambda year, previous: overview.compare(site.themes, year, previous, site.totals),
                        preview=images.path_for,
                        nature=lambda year: overview.nature([d for d in site.documents if d.meta.year == year]),
-                       label_links=_label_links(labels), year_page=facet_year_path)
+                       label_links=_label_links(labels))
     return env
 
 
