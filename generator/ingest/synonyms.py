@@ -35,14 +35,16 @@ def load(path: Path) -> tuple[tuple[str, ...], ...]:
             problems.append(Problem(name, line, f"{wrong[0]!r} is not a word or a short phrase",
                                     f"write words or phrases of at most {LONGEST} words, e.g. digitale vrachtbrief"))
             continue
-        group = tuple(dict.fromkeys(value.strip() for value in entry))
-        for value in group:
-            key = match_form(value).strip()
+        by_key: dict[str, str] = {}
+        for value in entry:
+            by_key.setdefault(match_form(value).strip(), value.strip())  # the first spelling of a name counts
+        group = tuple(by_key.values())
+        for key, value in by_key.items():
             if key in seen:
                 problems.append(Problem(name, line, f"'{value}' is listed twice (also on line {seen[key]})",
                                         "put every name in one list: merge the two entries"))
             seen.setdefault(key, line)
-        if len({match_form(v).strip() for v in group}) < 2:
+        if len(group) < 2:
             problems.append(Problem(name, line, f"the entry names one thing only ({group[0]!r})",
                                     "add the other names it goes by, or remove the entry"))
             continue

@@ -18,9 +18,10 @@ SHORTEST = 4
 """Words shorter than this keep their form: their other forms (op, ops) find everything."""
 DIMINUTIVE = ("je", "jes", "ke", "kes", "ie", "ies")
 """Endings of diminutives ("wasbeertje"), which nobody types for a plain word."""
-DEGREES = ("er", "ere", "st", "ste")
+DEGREES = ("er", "ere", "ers", "st", "ste")
 """Endings of comparatives and superlatives ("diplomatieker"), which nobody searches for."""
 HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+POSSESSIVE = re.compile(r"([^\W\d_]+)['’]s\b")
 TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -66,8 +67,18 @@ def word_forms(word: str) -> list[str]:
 
 
 def _key(name: str) -> tuple[str, ...]:
-    """A name as compared: the lemmas of its folded words ("Grensarbeiders" → grensarbeider)."""
-    return tuple(lemma(token) for token in TOKEN.findall(match_form(name)))
+    """A name as compared: the lemmas of its folded words ("Grensarbeiders" → grensarbeider); a word the table lacks
+    without its plural ending ("grenswerkers" → grenswerker)."""
+    return tuple(_base(token) for token in TOKEN.findall(match_form(name)))
+
+
+def _base(word: str) -> str:
+    if word in _tables()[0] or word in _tables()[1]:
+        return lemma(word)
+    for ending in ("en", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= SHORTEST:
+            return word[: -len(ending)]
+    return word
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,8 @@ def extra_forms(text: str, labels: Iterable[str], known: Names, seen: dict[str, 
         if word not in seen:
             seen[word] = word_forms(word)
         extra.update(dict.fromkeys(seen[word]))
+    for word in POSSESSIVE.findall(text):  # Pagefind keeps "diploma’s" as one word: "diploma" must find it
+        extra[word.lower()] = None
     for phrase in HYPHENATED.findall(text):
         extra[" ".join(phrase.split("-"))] = None
     keys = _key(text)

@@ -177,7 +177,8 @@ def records(corpus: Corpus, site: Site) -> list[Record]:
     found: list[Record] = []
     for facet in site.themes + site.regions:
         kind = "Thema" if facet.kind == "theme" else "Regio"
-        found.append(Record(url=f"{facet.folder}/{facet.slug}/", heading="", content=content(facet.label, [facet.slug] if facet.kind == "region" else []),
+        own = [facet.slug] if facet.kind == "region" else []  # a region's page is found by each of its names
+        found.append(Record(url=f"{facet.folder}/{facet.slug}/", heading="", content=content(facet.label, own),
                             meta={"title": facet.label, "soort": kind}, filters={}))
     for facet in site.years:
         title = f"Voorzitterschap {facet.slug}"

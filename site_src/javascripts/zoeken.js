@@ -255,6 +255,7 @@ async function run() {
   // The results and their number appear together, so nothing moves under the reader's finger; the number is
   // announced (role="status") once the results are on the page.
   list.replaceChildren(...items);
+  showCounts(null); // until this query's are counted
   shown = kept.length;
   more.hidden = true; // until the first page of results is complete
   announce(query);
