@@ -59,7 +59,7 @@ def queries() -> list[Query]:
     found: list[Query] = []
     for name, columns in (("search_queries.tsv", 3), ("search_queries_new.tsv", 4), ("search_queries_forgiving.tsv", 4)):
         with (FIXTURES / name).open(encoding="utf-8") as source:
-            for row in csv.reader(source, delimiter="\t"):
+            for row in csv.reader(source, delimiter="\t", quoting=csv.QUOTE_NONE):  # a query may hold quotes
                 if not row or row[0].startswith("#"):
                     continue
                 row = row + [""] * (columns - len(row))

@@ -427,7 +427,11 @@ function foundIn(item) {
     }
   }
   const fits = (p) => wanted.every((label) => p.labels.includes(label));
-  return paragraphs.find((p) => fits(p) && p.inText) || paragraphs.find((p) => p.inText)
+  // With a quoted phrase, the paragraph that holds it ("wind-op-zee" holds "wind op zee").
+  const phrases = parse(input.value.trim()).phrases.map((phrase) => ` ${nameKey(phrase)} `);
+  const holds = (p) => phrases.length && phrases.every((phrase) => ` ${nameKey(p.words.join(" "))} `.includes(phrase));
+  return paragraphs.find((p) => holds(p) && fits(p)) || paragraphs.find(holds)
+    || paragraphs.find((p) => fits(p) && p.inText) || paragraphs.find((p) => p.inText)
     || paragraphs.find((p) => fits(p) && p.extra) || paragraphs.find((p) => p.extra)
     || paragraphs.find((p) => p.hits.size) || paragraphs.find(fits) || paragraphs[0];
 }
