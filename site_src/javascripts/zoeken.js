@@ -191,17 +191,33 @@ function loosely(parsed) {
 // The results of a query: Pagefind's, in its order (or by year), kept to those in which every word is found as a
 // whole word (in one of its forms) and every phrase in its order. Only when no result has every word whole, and the
 // query has no phrase, are the results those with words that begin like the query's ("prefix only as fallback").
+// A word and its plain Dutch inflections, which Pagefind's stemmer joins: fietsen, fiets; diploma, diploma's.
+function variants(word) {
+  const lower = word.toLowerCase();
+  const bases = new Set([lower]);
+  for (const ending of ["en", "'s", "’s", "s", "e", "n"]) {
+    if (lower.endsWith(ending) && lower.length - ending.length >= 3) bases.add(lower.slice(0, -ending.length));
+  }
+  const found = new Set(bases);
+  for (const base of bases) for (const ending of ["en", "s", "e", "n"]) found.add(base + ending);
+  return [...found];
+}
+
 async function matching(engine, parsed, filters) {
   const sort = order.value ? { jaar: order.value === "oud" ? "asc" : "desc" } : undefined;
   const search = await engine.search(loosely(parsed), sort ? { filters, sort } : { filters });
-  const strict = [...parsed.words, ...parsed.phrases];
+  const strict = [...parsed.words.map(variants), ...parsed.phrases.map((phrase) => [phrase])];
   if (!strict.length) return { results: search.results, loose: false };
-  const sets = await Promise.all(strict.map(async (text) => {
-    const exact = await engine.search(`"${text}"`, { filters });
-    return new Set(exact.results.map((result) => result.id));
+  // A quoted search matches the word exactly, without Pagefind's stemming: each word is looked up in its
+  // plain inflections too (the index holds the other forms of the texts' words, generator/site/forms.py).
+  const sets = await Promise.all(strict.map(async (texts) => {
+    const found = await Promise.all(texts.map((text) => engine.search(`"${text}"`, { filters })));
+    return new Set(found.flatMap((exact) => exact.results.map((result) => result.id)));
   }));
   const whole = search.results.filter((result) => sets.every((set) => set.has(result.id)));
   if (whole.length || parsed.phrases.length) return { results: whole, loose: false };
+  // Whether to fall back is decided on the whole archive: a filter never brings the longer words back.
+  if (Object.keys(filters).length && !(await matching(engine, parsed, {})).loose) return { results: [], loose: false };
   return { results: search.results, loose: true };
 }
 
