@@ -446,10 +446,32 @@ function foundIn(item) {
   // With a quoted phrase, the paragraph that holds it ("wind-op-zee" holds "wind op zee").
   const phrases = parse(input.value.trim()).phrases.map((phrase) => ` ${nameKey(phrase)} `);
   const holds = (p) => phrases.length && phrases.every((phrase) => ` ${nameKey(p.words.join(" "))} `.includes(phrase));
-  return paragraphs.find((p) => holds(p) && fits(p)) || paragraphs.find(holds)
-    || paragraphs.find((p) => fits(p) && p.inText) || paragraphs.find((p) => p.inText)
+  const holding = paragraphs.find((p) => holds(p) && fits(p)) || paragraphs.find(holds);
+  if (holding) {
+    holding.hits = phraseHits(holding.words, phrases.map((phrase) => phrase.trim().split(" ")));
+    return holding;
+  }
+  return paragraphs.find((p) => fits(p) && p.inText) || paragraphs.find((p) => p.inText)
     || paragraphs.find((p) => fits(p) && p.extra) || paragraphs.find((p) => p.extra)
     || paragraphs.find((p) => p.hits.size) || paragraphs.find(fits) || paragraphs[0];
+}
+
+// The words (their positions) where each phrase first occurs, so that the snippet shows and marks it; a word may
+// hold several of the phrase's words ("wind-op-zee-projecten").
+function phraseHits(words, phrases) {
+  const hits = new Set();
+  for (const phrase of phrases) {
+    for (let i = 0; i < words.length; i++) {
+      const parts = [];
+      let j = i;
+      while (parts.length < phrase.length && j < words.length) parts.push(...nameKey(words[j++]).split(" ").filter(Boolean));
+      if (phrase.every((word, k) => parts[k] === word)) {
+        for (let k = i; k < j; k++) hits.add(k);
+        break;
+      }
+    }
+  }
+  return hits;
 }
 
 // The words of the paragraph around its first match, the matched words marked.
