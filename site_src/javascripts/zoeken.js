@@ -205,15 +205,18 @@ function variants(word) {
 
 async function matching(engine, parsed, filters) {
   const sort = order.value ? { jaar: order.value === "oud" ? "asc" : "desc" } : undefined;
-  const search = await engine.search(loosely(parsed), sort ? { filters, sort } : { filters });
   const strict = [...parsed.words.map(variants), ...parsed.phrases.map((phrase) => [phrase])];
-  if (!strict.length) return { results: search.results, loose: false };
   // A quoted search matches the word exactly, without Pagefind's stemming: each word is looked up in its
   // plain inflections too (the index holds the other forms of the texts' words, generator/site/forms.py).
-  const sets = await Promise.all(strict.map(async (texts) => {
-    const found = await Promise.all(texts.map((text) => engine.search(`"${text}"`, { filters })));
-    return new Set(found.flatMap((exact) => exact.results.map((result) => result.id)));
-  }));
+  // All searches are asked for at once: the engine answers them from the same index chunks.
+  const [search, sets] = await Promise.all([
+    engine.search(loosely(parsed), sort ? { filters, sort } : { filters }),
+    Promise.all(strict.map(async (texts) => {
+      const found = await Promise.all(texts.map((text) => engine.search(`"${text}"`, { filters })));
+      return new Set(found.flatMap((exact) => exact.results.map((result) => result.id)));
+    })),
+  ]);
+  if (!strict.length) return { results: search.results, loose: false };
   const whole = search.results.filter((result) => sets.every((set) => set.has(result.id)));
   if (whole.length || parsed.phrases.length) return { results: whole, loose: false };
   // Whether to fall back is decided on the whole archive: a filter never brings the longer words back.
