@@ -2,8 +2,9 @@
 
 Usage: .venv/bin/python bench/search_quality.py [SITE]      (default: site/, after `make site`)
 
-Both query files count (tests/fixtures/search_queries.tsv, the 43 of the earlier round, and
-search_queries_new.tsv, written down by reading before anything was measured). A query hits when one of its
+All three query files count (tests/fixtures/search_queries.tsv, the 43 of the earlier round;
+search_queries_new.tsv and search_queries_forgiving.tsv of issue 23, each written down by reading before anything
+was measured). A query hits when one of its
 targets is among the first three results (the first, for exact page names); a `nothing` query hits when there
 is no result at all. tests/test_search.py holds the same figures. Prints a Markdown table row and the misses.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,14 +43,16 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
         return Outcome(time.perf_counter() - start)
     # Imported here: a build with nothing to do should not pay for loading the whole generator.
     from .analyse.corpus import analyse
-    from .ingest import register
+    from .ingest import register, synonyms
     from .site import images, record, render
 
     threshold = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
     try:
-        # Gather: read, clean, segment and classify every document.
-        corpus = analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress)
+        # Gather: the search's synonyms (a bad entry stops the build before any document is read); read, clean,
+        # segment and classify every document.
+        groups = synonyms.load(vocabulary_dir / synonyms.NAME)
+        corpus = replace(analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress), synonyms=groups)
         # Render every page; each is staged beside its target by the process that rendered it.
         site = record.site_record(corpus, directory_urls)
         staged = render.render_site(corpus, templates_dir, site_url=site_url, site=site,

@@ -19,8 +19,9 @@ if REASON:
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 FLOOR = {"earlier": 0.95, "abbreviation": 0.94, "inflection": 0.9, "diacritics": 1.0, "compound": 0.88,
-         "phrase": 0.93, "name": 0.92, "nothing": 1.0}
-"""Least share of hits per category (measured: 43/43, 17/17, 9/10, 9/9, 9/9, 15/15, 14/14, 9/9)."""
+         "phrase": 0.93, "name": 0.92, "nothing": 1.0, "synonym": 1.0, "alias": 1.0, "whole word": 1.0}
+"""Least share of hits per category (measured: 43/43, 17/17, 11/11, 9/9, 9/9, 18/18, 14/14, 10/10, 2/2, 4/4, 1/1;
+before issue 23: inflection 10/11, phrase 17/18, synonym 0/2, alias 0/4)."""
 STATUS = "document.getElementById('zoek-status').textContent"
 
 
@@ -52,8 +53,8 @@ def test_labelled_queries_find_what_readers_expect_per_category(chromium: object
     print(f"search: {hits}/{total} ({hits / total:.1%})",
           *(f"{c}: {h}/{n}" + "".join(f"\n    miss {m}" for m in misses) for c, (h, n, misses) in outcome.items()),
           sep="\n  ")
-    assert total >= 43 + 30 and set(outcome) == set(FLOOR)
-    assert hits / total >= 0.95
+    assert total >= 43 + 30 + 10 and set(outcome) == set(FLOOR)
+    assert hits / total >= 0.97
     for category, (found, count, misses) in outcome.items():
         assert found / count >= FLOOR[category], (category, misses)
     named = {q.text for q in queries() if q.first}
@@ -116,6 +117,7 @@ def test_filters_narrow_the_results_and_live_in_the_address(chromium: object, se
     assert metas and all(" 2020 " in f" {m} ".replace("·", " ") for m in metas), metas
     page.goto(served + "/zoeken/?q=fietsen")  # type: ignore[attr-defined]
     settle(page)
+    all_results(page)
     everything = result_links(page)
     page.click("#zoek-beperkingen summary")  # type: ignore[attr-defined]
     page.select_option("#zoek-thema", theme)  # type: ignore[attr-defined]
@@ -200,3 +202,170 @@ def test_the_header_opens_the_search_and_nothing_of_the_index_loads_before(chrom
     assert "resultaten voor “fietsen”" in settle(page) and page.input_value("#zoek-term") == "fietsen"  # type: ignore[attr-defined]
     assert [url for url in page.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
     assert search(page, "Hauts-de-France")[0][0] == "/regios/hauts-de-france/"
+
+
+# Issue 23: a search that forgives. Each test asserts what the reader sees on the search page.
+
+def all_results(page: object) -> list[dict[str, str]]:
+    """Once the search is complete (the filters show their counts), press "Meer resultaten" until every result is
+    on the page; each result as its link, section, title, meta line and snippet."""
+    counted(page, "#zoek-jaar")
+    while page.is_visible("#zoek-meer"):  # type: ignore[attr-defined]
+        before = page.locator("li.zoek-resultaat").count()  # type: ignore[attr-defined]
+        page.click("#zoek-meer")  # type: ignore[attr-defined]
+        page.wait_for_function(f"() => document.querySelectorAll('li.zoek-resultaat').length > {before}")  # type: ignore[attr-defined]
+    return page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "li.zoek-resultaat",
+        """els => els.map(e => ({link: new URL(e.querySelector('a.zoek-titel').href).pathname, sectie: e.dataset.sectie || '',
+                                title: e.querySelector('h2').innerText, meta: e.querySelector('.zoek-meta').innerText,
+                                snippet: (e.querySelector('.zoek-fragment') || {innerText: ''}).innerText}))""")
+
+
+def counted(page: object, select: str) -> dict[str, int]:
+    """The counts the filter shows on its choices, once they are there: option value → count."""
+    page.wait_for_function(f"() => /\\(\\d+\\)$/.test(document.querySelector('{select} option').textContent)")  # type: ignore[attr-defined]
+    options = page.eval_on_selector_all(f"{select} option", "os => os.map(o => [o.value, o.textContent])")  # type: ignore[attr-defined]
+    return {value: int(re.search(r"\((\d+)\)$", text).group(1)) for value, text in options}  # type: ignore[union-attr]
+
+
+def announced(page: object) -> int:
+    match = re.match(r"([\d.]+) resulta", settle(page))
+    return int(match.group(1).replace(".", "")) if match else 0
+
+
+def test_whole_words_come_first_and_the_prefix_only_on_a_star(chromium: object, served: str) -> None:
+    page = open_page(chromium)
+    page.goto(served + "/zoeken/?q=diploma")  # type: ignore[attr-defined]
+    settle(page)
+    results = all_results(page)
+    snippets = [r["snippet"].lower() for r in results if r["snippet"]]
+    assert snippets and all(re.search(r"\bdiploma(?!t)", s) for s in snippets), snippets
+    assert not [s for s in snippets if "diplomatiek" in s and not re.search(r"\bdiploma(?!t)", s)]
+    page.goto(served + "/zoeken/?q=diplo*")  # type: ignore[attr-defined]
+    settle(page)
+    assert any("diplomatiek" in r["snippet"].lower() for r in all_results(page))  # on a star, longer words too
+
+
+def test_inflections_synonyms_and_region_names_find_the_passage(chromium: object, served: str, corpus: Corpus) -> None:
+    page = open_page(chromium)
+    page.goto(served + "/zoeken/")  # type: ignore[attr-defined]
+    links = search(page, "wasberen")
+    assert links and "wasbeer" in page.inner_text("#zoek-resultaten").lower()  # type: ignore[attr-defined]
+    search(page, "grensarbeiders")
+    assert any("grenswerkers" in r["snippet"] and "grensarbeiders" not in r["snippet"] for r in all_results(page))
+    search(page, "e-CMR")
+    assert any("digitale vrachtbrief" in r["snippet"] for r in all_results(page))
+    # Every section with a passage of the region is found by each name the region goes by.
+    region = next(r for r in corpus.regions if r.slug == "noordrijn-westfalen")
+    expected = {(f"/documenten/{d.slug}/", s.id) for d in corpus.documents for s in d.sections
+                if any(region.slug in p.regions for p in s.paragraphs if p.kind != "toc")}
+    assert expected
+    for name in ("Nordrhein-Westfalen", "NRW", "North Rhine-Westphalia"):
+        search(page, name)
+        found = {(r["link"], r["sectie"]) for r in all_results(page) if r["sectie"]}
+        assert expected <= found, (name, sorted(expected - found))
+
+
+def test_a_quoted_phrase_finds_the_words_in_their_order(chromium: object, served: str) -> None:
+    page = open_page(chromium)
+    page.goto(served + "/zoeken/")  # type: ignore[attr-defined]
+    search(page, "wind op zee")
+    loose = announced(page)
+    search(page, '"wind op zee"')
+    phrase = announced(page)
+    results = all_results(page)
+    assert 0 < phrase <= loose and len(results) == phrase
+    assert all("wind op zee" in r["snippet"].lower().replace("-", " ") for r in results), results
+    search(page, '"zee op wind"')
+    assert "Niets gevonden" in settle(page)
+
+
+def test_the_filters_count_the_results_in_the_list(chromium: object, served: str) -> None:
+    page = open_page(chromium)
+    page.goto(served + "/zoeken/?q=samenwerking")  # type: ignore[attr-defined]
+    total = announced(page)
+    results = all_results(page)
+    years = counted(page, "#zoek-jaar")
+    assert total == len(results) == years[""] and total > 10
+    for year, count in years.items():
+        if year:
+            assert count == sum(f" {year} " in f" {r['meta']} ".replace("·", " ") for r in results), year
+    page.click("#zoek-beperkingen summary")  # type: ignore[attr-defined]
+    themes = counted(page, "#zoek-thema")
+    theme = max((v for v in themes if v), key=lambda v: (0 < themes[v] < total, themes[v]))
+    page.select_option("#zoek-thema", theme)  # type: ignore[attr-defined]
+    page.wait_for_function(f"() => {STATUS}.includes('met deze beperkingen')")  # type: ignore[attr-defined]
+    assert announced(page) == themes[theme] == len(all_results(page))
+    page.wait_for_function("n => document.querySelector('#zoek-jaar option').textContent.endsWith(`(${n})`)",  # type: ignore[attr-defined]
+                           arg=themes[theme])
+    narrowed = counted(page, "#zoek-jaar")
+    results = all_results(page)
+    for year, count in narrowed.items():
+        if year:
+            assert count == sum(f" {year} " in f" {r['meta']} ".replace("·", " ") for r in results), year
+
+
+def test_results_can_be_sorted_by_year(chromium: object, served: str) -> None:
+    page = open_page(chromium, 390, 844)
+    page.goto(served + "/zoeken/?q=samenwerking")  # type: ignore[attr-defined]
+    settle(page)
+    page.select_option("#zoek-volgorde", "nieuw")  # type: ignore[attr-defined]
+    page.wait_for_function("() => location.search.includes('volgorde=nieuw')")  # type: ignore[attr-defined]
+    settle(page)
+    def years() -> list[int]:
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]
+        metas = [r["meta"] for r in all_results(page)]
+        return [int(m) for meta in metas for m in re.findall(r"\b(20\d\d)\b", meta)[:1]]
+    newest = years()
+    assert len(set(newest)) > 1 and newest == sorted(newest, reverse=True)
+    page.select_option("#zoek-volgorde", "oud")  # type: ignore[attr-defined]
+    page.wait_for_function("() => location.search.includes('volgorde=oud')")  # type: ignore[attr-defined]
+    oldest = years()
+    assert oldest == sorted(oldest) and oldest[0] < newest[0]
+
+
+def test_no_results_give_tips_and_the_nearest_themes_in_dutch(chromium: object, served: str) -> None:
+    page = open_page(chromium, 390, 844)
+    page.goto(served + "/zoeken/?q=mobilitiet%20Tihange")  # type: ignore[attr-defined]
+    assert settle(page) == "Niets gevonden voor “mobilitiet Tihange”."
+    box = page.locator("#zoek-geen")  # type: ignore[attr-defined]
+    assert box.is_visible()
+    text = box.inner_text()
+    assert "Wat u kunt proberen" in text and "Controleer de spelling" in text and "Thema's die er het dichtst" in text
+    themes = box.locator("#zoek-themas a")
+    assert themes.count() == 3 and all(t.is_visible() for t in themes.all())
+    assert themes.first.inner_text() == "Mobiliteit en transport"  # the theme nearest to the misspelt word
+    themes.first.click()
+    page.wait_for_url("**/themas/mobiliteit/")  # type: ignore[attr-defined]
+    page.go_back()  # type: ignore[attr-defined]
+    search(page, "waterstof")
+    assert not page.is_visible("#zoek-geen")  # type: ignore[attr-defined]
+
+
+def test_nothing_moves_when_the_number_of_results_appears(chromium: object, served: str) -> None:
+    """At 390 px: the results and their number appear together, and the space for the number is kept, so the
+    list does not move under a reader's finger (it moved 41 px before)."""
+    page = open_page(chromium, 390, 844)
+    page.goto(served + "/zoeken/")  # type: ignore[attr-defined]
+    page.evaluate("""() => { window.shifts = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(
+            [e.value, e.startTime, e.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(',')]); })
+          .observe({type: 'layout-shift'});
+        window.tops = [];
+        new MutationObserver(() => { const first = document.querySelector('li.zoek-resultaat');
+          if (first) window.tops.push(first.getBoundingClientRect().top + scrollY); })
+          .observe(document.getElementById('zoek-resultaten'), {childList: true, subtree: true}); }""")
+    top = page.evaluate("document.getElementById('zoek-resultaten').getBoundingClientRect().top")  # type: ignore[attr-defined]
+    page.focus("#zoek-term")  # type: ignore[attr-defined]
+    page.keyboard.type("grensoverschrijdende samenwerking", delay=30)  # type: ignore[attr-defined]
+    settle(page)
+    page.wait_for_timeout(600)  # type: ignore[attr-defined]
+    tops = page.evaluate("window.tops")  # type: ignore[attr-defined]
+    final = page.locator("li.zoek-resultaat").first.bounding_box()  # type: ignore[attr-defined]
+    assert tops and final
+    assert max(tops) - min(tops) < 1 and abs(final["y"] - tops[0]) < 1, tops
+    assert abs(page.evaluate("document.getElementById('zoek-resultaten').getBoundingClientRect().top") - top) < 1  # type: ignore[attr-defined]
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    shifts = page.evaluate("window.shifts")  # type: ignore[attr-defined]
+    # Chromium's own measure: nothing of the page shifts but the footer, which the growing list pushes down.
+    assert sum(value for value, _, sources in shifts if sources != "md-footer") < 0.01, shifts

@@ -290,3 +290,6 @@ class Corpus:
     """The editors' decisions applied to single paragraphs."""
     kinds: tuple[DocumentKind, ...] = ()
     """Every kind of document vocabulary/kinds.yml names, in its order."""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Names that mean the same (vocabulary/synonyms.yml), a group each, as written: the search finds each by the
+    others."""

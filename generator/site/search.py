@@ -33,7 +33,7 @@ from ..core.presidency import COUNTRIES
 from ..core.problems import InputError, Problem
 from ..core.records import Corpus, Document, Paragraph, Section
 from ..core.text import strip_diacritics
-from . import stable_index
+from . import forms, stable_index
 from .record import Site
 
 LANGUAGE = "nl"
@@ -72,8 +72,9 @@ def _vocabulary(word_lists: Iterable[list[str]]) -> frozenset[str]:
 def split_compound(word: str, words: frozenset[str]) -> list[str]:
     """Parts of a compound ("fietsdiefstalpreventie" → fiets, diefstal, preventie).
 
-    Parts are words of the site; one part of at least `KNOWN_HEAD` letters may be unknown when its
-    neighbours are known (diefstal). The split with the most known parts wins, then the most parts.
+    Parts are words of the site; one part of at least `KNOWN_HEAD` letters may be unknown to the site when its
+    neighbours are known (statiegeld|systemen), a last part only when the Dutch dictionary has it (fiets|diefstal;
+    not "tieke" in "diplomatieke"). The split with the most known parts wins, then the most parts.
     """
     parts, known = _split(word, words, unknown_left=1)
     return parts if len(parts) > 1 and known >= 1 else []
@@ -91,7 +92,8 @@ def _split(word: str, words: frozenset[str], unknown_left: int) -> tuple[list[st
             if not known and not (unknown_left and len(head) >= KNOWN_HEAD):
                 continue
             tail, tail_known = _split(right, words, unknown_left - (not known))
-            if not tail and unknown_left - (not known) and len(right) >= KNOWN_HEAD and known:
+            if (not tail and unknown_left - (not known) and len(right) >= KNOWN_HEAD and known
+                    and forms.is_word(right)):
                 tail, tail_known = [right], 0
             if not tail:
                 continue
@@ -165,15 +167,18 @@ def records(corpus: Corpus, site: Site) -> list[Record]:
     texts = [inline.plain(p.text) for d in corpus.documents for p in d.paragraphs]
     words = vocabulary(texts + [d.meta.title for d in corpus.documents])
     known: dict[str, list[str]] = {}
+    names = forms.names(corpus.synonyms, corpus.regions)
+    seen: dict[str, list[str]] = {}
 
-    def content(text: str) -> str:
-        extra = extra_terms(text, words, known)
+    def content(text: str, regions: Iterable[str] = ()) -> str:
+        extra = list(dict.fromkeys(extra_terms(text, words, known) + forms.extra_forms(text, regions, names, seen)))
         return f"{text} {EXTRA} {' '.join(extra)}" if extra else text
 
     found: list[Record] = []
     for facet in site.themes + site.regions:
         kind = "Thema" if facet.kind == "theme" else "Regio"
-        found.append(Record(url=site.pages.of(facet).url, heading="", content=content(facet.label),
+        own = [facet.slug] if facet.kind == "region" else []  # a region's page is found by each of its names
+        found.append(Record(url=site.pages.of(facet).url, heading="", content=content(facet.label, own),
                             meta={"title": facet.label, "soort": kind}, filters={}))
     for facet in site.years:
         title = f"Voorzitterschap {facet.slug}"
@@ -196,7 +201,8 @@ def records(corpus: Corpus, site: Site) -> list[Record]:
                 "labels": "|".join(" ".join([*p.themes, *p.regions]) for p in paragraphs)}
             found.append(Record(url=f"{site.pages.document(doc.slug).url}#{section.id}",
                                 heading=inline.plain(section.title) if section.title else "",
-                                content=" ".join(f"{PARAGRAPH} {content(inline.plain(p.text))}" for p in paragraphs),
+                                content=" ".join(f"{PARAGRAPH} {content(inline.plain(p.text), p.regions)}"
+                                                 for p in paragraphs),
                                 meta=meta, filters=_filters(doc, paragraphs)))
     return found
 
@@ -301,6 +307,9 @@ def _page(record: Record) -> str:
                    "</span>" for key, value in fields)
     filters = "".join(f'<span data-pagefind-filter="{e(key)}">{e(value)}</span>'
                       for key, values in sorted(record["filters"].items()) for value in values)
+    # The year to sort by (the search page's "nieuwste eerst"); pages without a year come last.
+    if "jaar" in record["meta"]:
+        filters += f'<span data-pagefind-sort="jaar">{e(record["meta"]["jaar"])}</span>'
     heading = f"<h2>{e(record['heading'])}</h2>" if record["heading"] else ""
     return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(record["meta"]["title"])}'
             f'</title></head><body><div>{meta}{filters}</div><main data-pagefind-body>{heading}'

@@ -9,8 +9,11 @@ const input = document.getElementById("zoek-term");
 const status = document.getElementById("zoek-status");
 const list = document.getElementById("zoek-resultaten");
 const more = document.getElementById("zoek-meer");
-const selects = [...form.querySelectorAll("select")];
+const order = document.getElementById("zoek-volgorde");
+const selects = [...form.querySelectorAll("select")].filter((select) => select !== order); // the filters
+const none = document.getElementById("zoek-geen");
 const named = JSON.parse(document.getElementById("zoek-paginas").textContent);
+const COUNTED = 400; // results whose filters are counted; above this, the filters show no counts
 const PAGE = 10;
 const DEBOUNCE_MS = 120;
 const FIRST = 5; // shown as soon as they are loaded (on a phone line every fragment fetched counts); 5 more follow
@@ -27,7 +30,10 @@ let found = [];
 let shown = 0;
 let terms = [];
 let keys = [];
+let loose = false; // no whole-word match: the results are those with words that begin like the query's
 let pinned;
+const loaded = new Map(); // result id → its data (a promise), loaded once per page view
+const ready = new Map(); // result id → its data, once loaded
 
 // One load of Pagefind, however many keystrokes ask for it while it loads; after a failure the next search
 // tries again.
@@ -74,7 +80,17 @@ function failed(error) {
 // (generator/site/search.py, HIDDEN_META) so that no query finds a section by its labels or anchors.
 const HIDDEN_META = ["url", "sectie", "alineas", "labels"];
 
-async function load(result) {
+function load(result) {
+  if (!loaded.has(result.id)) {
+    const data = decoded(result);
+    loaded.set(result.id, data);
+    data.then((item) => ready.set(result.id, item));
+    data.catch(() => loaded.delete(result.id));
+  }
+  return loaded.get(result.id);
+}
+
+async function decoded(result) {
   const item = await result.data();
   for (const key of HIDDEN_META) {
     if (item.meta[key]) {
@@ -132,6 +148,7 @@ function keepInAddress() {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const select of selects) if (select.value) params.set(select.name, select.value);
+  if (order.value) params.set(order.name, order.value);
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
@@ -139,7 +156,7 @@ function keepInAddress() {
 function readAddress() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  for (const select of selects) {
+  for (const select of [...selects, order]) {
     const wanted = params.get(select.name) || "";
     select.value = [...select.options].some((o) => o.value === wanted) ? wanted : "";
   }
@@ -150,16 +167,76 @@ function plural(count, one, many) {
   return `${count.toLocaleString("nl-NL")} ${count === 1 ? one : many}`;
 }
 
+// The query as written: "quoted phrases" (the words in this order), words, and words ending in * (any word that
+// begins so). Quotes may be straight or curly; an unclosed quote runs to the end (the reader is still typing).
+function parse(query) {
+  const phrases = [];
+  const rest = query.replace(/["“”„]([^"“”„]*)["“”„]?/g, (_, inner) => {
+    phrases.push(inner.trim().split(/\s+/).filter(Boolean).join(" "));
+    return " ";
+  });
+  const words = rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return {
+    phrases: phrases.filter(Boolean),
+    words: words.filter((word) => !word.endsWith("*")),
+    prefixes: words.filter((word) => word.endsWith("*")).map((word) => word.replace(/\*+$/, "")),
+  };
+}
+
+// Every word of the query as one text for Pagefind, which also matches words that begin with a query word.
+function loosely(parsed) {
+  return [...parsed.phrases, ...parsed.words, ...parsed.prefixes].join(" ");
+}
+
+// The results of a query: Pagefind's, in its order (or by year), kept to those in which every word is found as a
+// whole word (in one of its forms) and every phrase in its order. Only when no result has every word whole, and the
+// query has no phrase, are the results those with words that begin like the query's ("prefix only as fallback").
+// A word and its plain Dutch inflections, which Pagefind's stemmer joins: fietsen, fiets; diploma, diploma's.
+function variants(word) {
+  const lower = word.toLowerCase();
+  const bases = new Set([lower]);
+  for (const ending of ["en", "'s", "’s", "s", "e", "n"]) {
+    if (lower.endsWith(ending) && lower.length - ending.length >= 3) bases.add(lower.slice(0, -ending.length));
+  }
+  const found = new Set(bases);
+  for (const base of bases) for (const ending of ["en", "s", "e", "n"]) found.add(base + ending);
+  return [...found];
+}
+
+async function matching(engine, parsed, filters) {
+  const sort = order.value ? { jaar: order.value === "oud" ? "asc" : "desc" } : undefined;
+  const strict = [...parsed.words.map(variants), ...parsed.phrases.map((phrase) => [phrase])];
+  // A quoted search matches the word exactly, without Pagefind's stemming: each word is looked up in its
+  // plain inflections too (the index holds the other forms of the texts' words, generator/site/forms.py).
+  // All searches are asked for at once: the engine answers them from the same index chunks.
+  const [search, sets] = await Promise.all([
+    engine.search(loosely(parsed), sort ? { filters, sort } : { filters }),
+    Promise.all(strict.map(async (texts) => {
+      const found = await Promise.all(texts.map((text) => engine.search(`"${text}"`, { filters })));
+      return new Set(found.flatMap((exact) => exact.results.map((result) => result.id)));
+    })),
+  ]);
+  if (!strict.length) return { results: search.results, loose: false };
+  const whole = search.results.filter((result) => sets.every((set) => set.has(result.id)));
+  if (whole.length || parsed.phrases.length) return { results: whole, loose: false };
+  // Whether to fall back is decided on the whole archive: a filter never brings the longer words back.
+  if (Object.keys(filters).length && !(await matching(engine, parsed, {})).loose) return { results: [], loose: false };
+  return { results: search.results, loose: true };
+}
+
 async function run() {
   const current = ++generation;
   const query = input.value.trim();
-  if (!query) {
+  const parsed = parse(query);
+  if (!loosely(parsed)) {
     rendered = current;
     keepInAddress();
     found = [];
     list.replaceChildren();
     more.hidden = true;
+    none.hidden = true;
     status.textContent = "";
+    showCounts(null);
     return;
   }
   const waited = !engineReady;
@@ -175,38 +252,122 @@ async function run() {
   }
   searching = true;
   let search;
-  let loaded = [];
+  let first = [];
   try {
-    search = await engine.search(query, { filters: chosenFilters() });
+    search = await matching(engine, parsed, chosenFilters());
     // The next search waits until these first results are loaded: on a slow line the two would share it.
-    if (current > rendered) loaded = await Promise.all(search.results.slice(0, FIRST).map(load));
+    if (current > rendered) first = await Promise.all(search.results.slice(0, FIRST).map(load));
   } finally {
     searching = false;
   }
   // While the reader types on, the results of a shorter query are shown until newer ones are loaded.
   if (current < rendered) return;
   rendered = current;
-  // The first results are shown as soon as they are loaded, with the address; the next ones follow, then
-  // their number is announced (role="status").
-  keys = query.split(/\s+/).map((word) => tokens(word)[0]?.slice(0, 4)).filter(Boolean);
-  const first = loaded.filter(relevant);
-  found = first.length < loaded.length ? search.results.slice(0, first.length) : search.results;
-  terms = query.split(/\s+/).map(fold).filter((t) => t.length >= 2).map(stem);
-  pinned = namedPage(query);
-  const items = first.filter((item) => !pinned || resolve(item.meta.url) !== resolve(pinned.url)).map(resultItem);
+  loose = search.loose;
+  keys = loose ? loosely(parsed).split(/\s+/).map((word) => tokens(word)[0]?.slice(0, 4)).filter(Boolean) : [];
+  const kept = first.filter(relevant);
+  found = kept.length < first.length ? search.results.slice(0, kept.length) : search.results;
+  terms = loosely(parsed).split(/\s+/).map(fold).filter((t) => t.length >= 2).map(stem);
+  pinned = order.value ? undefined : namedPage(query);
+  const items = kept.filter((item) => !pinned || resolve(item.meta.url) !== resolve(pinned.url)).map(resultItem);
   if (pinned) items.unshift(resultItem({ meta: { url: pinned.url, title: pinned.titel, soort: pinned.soort } }));
+  // The results and their number appear together, so nothing moves under the reader's finger; the number is
+  // announced (role="status") once the results are on the page.
   list.replaceChildren(...items);
-  shown = first.length;
+  showCounts(null); // until this query's are counted
+  shown = kept.length;
   more.hidden = true; // until the first page of results is complete
-  if (current !== generation) return;
+  announce(query);
   keepInAddress();
   if (shown < found.length) await showMore(PAGE - shown);
-  more.hidden = shown >= found.length;
   if (current !== generation) return;
+  more.hidden = shown >= found.length;
+  announce(query);
+  await count(current, engine, parsed, search);
+}
+
+// The number of results, or the no-results page with tips and the nearest themes.
+function announce(query) {
   const narrowed = Object.keys(chosenFilters()).length ? " met deze beperkingen" : "";
-  status.textContent = found.length
-    ? `${plural(found.length, "resultaat", "resultaten")} voor “${query}”${narrowed}.`
+  const total = found.length + (pinned && !found.some((r) => ready.has(r.id) && resolve(ready.get(r.id).meta.url) === resolve(pinned.url)) ? 1 : 0);
+  none.hidden = total > 0;
+  if (!total) noResults(query);
+  const wide = loose ? " (woorden die zo beginnen)" : "";
+  status.textContent = total
+    ? `${plural(total, "resultaat", "resultaten")} voor “${query}”${narrowed}${wide}.`
     : `Niets gevonden voor “${query}”${narrowed}.`;
+}
+
+// Per filter, how many of the results each choice leaves (each counted with the other filters as chosen): from
+// the results' own data, so that the counts are those of the list. Loaded in the background after the first
+// results; none are shown for more than COUNTED results.
+async function count(current, engine, parsed, search) {
+  const filters = chosenFilters();
+  const base = Object.keys(filters).length ? await matching(engine, parsed, {}) : search;
+  if (current !== generation) return;
+  if (base.results.length > COUNTED) return showCounts(null);
+  const items = (await Promise.all(base.results.map(load))).filter((item) => !base.loose || relevant(item));
+  if (current !== generation) return;
+  const counts = {};
+  for (const select of selects) {
+    const others = Object.entries(filters).filter(([name]) => name !== select.name);
+    const fitting = items.filter((item) => others.every(([name, value]) => (item.filters[name] || []).includes(value)));
+    counts[select.name] = { "": fitting.length };
+    for (const item of fitting) {
+      for (const value of item.filters[select.name] || []) counts[select.name][value] = (counts[select.name][value] || 0) + 1;
+    }
+  }
+  showCounts(counts);
+  if (!Object.keys(filters).length && base.loose) found = base.results.filter((r) => relevant(ready.get(r.id)));
+  announce(input.value.trim());
+}
+
+function showCounts(counts) {
+  for (const select of selects) {
+    for (const option of select.options) {
+      option.dataset.naam ??= option.textContent;
+      const n = counts ? counts[select.name][option.value] || 0 : null;
+      option.textContent = n === null ? option.dataset.naam : `${option.dataset.naam} (${n.toLocaleString("nl-NL")})`;
+    }
+  }
+}
+
+// Nothing found: what to try, and the themes whose names come nearest to the query.
+function noResults(query) {
+  const tips = document.getElementById("zoek-tips");
+  const parsed = parse(query);
+  const advice = ["Controleer de spelling, of zoek met minder woorden."];
+  if (parsed.phrases.length) advice.push("Zoek zonder aanhalingstekens: dan hoeven de woorden niet precies in deze volgorde te staan.");
+  if (parsed.words.length) advice.push(`Zet een * achter een woord om ook langere woorden te vinden, bijvoorbeeld ${parsed.words[0].replace(/[^\p{L}\p{N}-]/gu, "")}*.`);
+  if (Object.keys(chosenFilters()).length) advice.push("Haal een of meer beperkingen weg.");
+  tips.replaceChildren(...advice.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  const themes = document.getElementById("zoek-themas");
+  themes.replaceChildren(...nearestThemes(query).map((page) => {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = resolve(page.url);
+    a.textContent = page.titel;
+    li.append(a);
+    return li;
+  }));
+}
+
+// The three themes whose names share the most letter triples with a word of the query.
+function nearestThemes(query) {
+  const grams = (word) => {
+    const padded = ` ${word} `;
+    return new Set([...padded].slice(0, -2).map((_, i) => padded.slice(i, i + 3)));
+  };
+  const words = nameKey(query).split(" ").filter((word) => word.length >= 3).map(grams);
+  const similarity = (a, b) => (2 * [...a].filter((g) => b.has(g)).length) / (a.size + b.size);
+  const themes = new Map();
+  for (const page of named) {
+    if (page.soort !== "Thema") continue;
+    const score = Math.max(0, ...nameKey(page.naam).split(" ").filter((w) => w.length >= 3)
+      .flatMap((word) => words.map((q) => similarity(q, grams(word)))));
+    if (!themes.has(page.url) || themes.get(page.url).score < score) themes.set(page.url, { ...page, score });
+  }
+  return [...themes.values()].sort((a, b) => b.score - a.score || a.titel.localeCompare(b.titel, "nl")).slice(0, 3);
 }
 
 async function showMore(count = PAGE) {
@@ -229,7 +390,7 @@ function resolve(url) {
 function target(item, paragraph) {
   const url = new URL(item.meta.url, root);
   if (paragraph) url.hash = paragraph.id;
-  if (url.hash) url.search = new URLSearchParams({ markeer: input.value.trim() }).toString();
+  if (url.hash) url.search = new URLSearchParams({ markeer: loosely(parse(input.value.trim())) }).toString();
   return url.pathname + url.search + url.hash;
 }
 
@@ -285,9 +446,35 @@ function foundIn(item) {
     }
   }
   const fits = (p) => wanted.every((label) => p.labels.includes(label));
+  // With a quoted phrase, the paragraph that holds it ("wind-op-zee" holds "wind op zee").
+  const phrases = parse(input.value.trim()).phrases.map((phrase) => ` ${nameKey(phrase)} `);
+  const holds = (p) => phrases.length && phrases.every((phrase) => ` ${nameKey(p.words.join(" "))} `.includes(phrase));
+  const holding = paragraphs.find((p) => holds(p) && fits(p)) || paragraphs.find(holds);
+  if (holding) {
+    holding.hits = phraseHits(holding.words, phrases.map((phrase) => phrase.trim().split(" ")));
+    return holding;
+  }
   return paragraphs.find((p) => fits(p) && p.inText) || paragraphs.find((p) => p.inText)
     || paragraphs.find((p) => fits(p) && p.extra) || paragraphs.find((p) => p.extra)
     || paragraphs.find((p) => p.hits.size) || paragraphs.find(fits) || paragraphs[0];
+}
+
+// The words (their positions) where each phrase first occurs, so that the snippet shows and marks it; a word may
+// hold several of the phrase's words ("wind-op-zee-projecten").
+function phraseHits(words, phrases) {
+  const hits = new Set();
+  for (const phrase of phrases) {
+    for (let i = 0; i < words.length; i++) {
+      const parts = [];
+      let j = i;
+      while (parts.length < phrase.length && j < words.length) parts.push(...nameKey(words[j++]).split(" ").filter(Boolean));
+      if (phrase.every((word, k) => parts[k] === word)) {
+        for (let k = i; k < j; k++) hits.add(k);
+        break;
+      }
+    }
+  }
+  return hits;
 }
 
 // The words of the paragraph around its first match, the matched words marked.
@@ -328,7 +515,7 @@ form.addEventListener("submit", (event) => {
 input.addEventListener("input", start);
 // A reader who puts the cursor in the search box starts a search: the engine loads while they type.
 input.addEventListener("focus", () => pagefind().catch(() => {}), { once: true }); // a search tells any failure
-for (const select of selects) select.addEventListener("change", start);
+for (const select of [...selects, order]) select.addEventListener("change", start);
 more.addEventListener("click", async () => {
   const before = list.children.length;
   more.hidden = true; // one page at a time
