@@ -157,7 +157,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         # MkDocs writes a sitemap of relative paths without a site URL; a sitemap needs absolute ones.
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (Path(config.site_dir) / name).unlink(missing_ok=True)
-        log.info("no site URL (SITE_URL): canonical links, og:url and the sitemap left out; feeds link relatively")
+        log.info("no site URL (SITE_URL): og:url, og:image, canonical links and the sitemap left out; feeds link "
+                 "relatively. For the published site: SITE_URL=https://… make site")
 
 
 def _path(item: StructureItem) -> str:

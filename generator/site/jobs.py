@@ -11,7 +11,7 @@ import jinja2
 from ..core.layout import DOCUMENTS, FOLDERS, NAV, RECORDS, SEARCH, FacetKind
 from ..core.problems import InputError, Problem
 from ..core.records import Corpus, Term
-from . import contexts, feeds, search
+from . import about, contexts, feeds, follow, search
 from .links import linker, url_maker
 from .navigation import navigation
 from .record import Site
@@ -82,12 +82,22 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
         page(f"{DOCUMENTS}/{doc.slug}.md", "document.md.j2", Source(doc.path, doc.path),
              functools.partial(contexts.document, doc), len(doc.paragraphs))
     for facet in (*site.themes, *site.regions):
-        jobs.append(Job(feeds.facet_path(facet), functools.partial(feeds.facet_text, feed, facet, site_url), SITE_PAGE))
+        jobs.append(Job(feeds.facet_path(facet),
+                        functools.partial(feeds.facet_text, feed, facet, site.documents, site_url), SITE_PAGE))
+        page(follow.facet_path(facet), "follow.md.j2", SITE_PAGE,
+             functools.partial(_with_site_url, site_url, follow.facet_context, facet, site.documents))
+    page(follow.SITE_PAGE, "follow.md.j2", SITE_PAGE,
+         functools.partial(_with_site_url, site_url, follow.site_context, site.documents, site.themes, site.regions))
+    page(about.PAGE, "about.md.j2", SITE_PAGE, functools.partial(about.context, corpus, site))
     jobs.append(Job(feeds.SITE_FEED, functools.partial(feeds.site_text, feed, site.documents, site_url), SITE_PAGE))
     jobs.append(Job(NAV, functools.partial(navigation, site, corpus), SITE_PAGE))
     jobs.append(Job(RECORDS, functools.partial(search.records_text, corpus, site), SITE_PAGE,
                     sum(len(d.paragraphs) for d in corpus.documents)))
     return jobs
+
+
+def _with_site_url(site_url: str, context: Callable[..., dict[str, object]], *args: object) -> dict[str, object]:
+    return {**context(*args), "site_url": site_url}
 
 
 def _vocabulary_source(kind: FacetKind, slug: str) -> Source:

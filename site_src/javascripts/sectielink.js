@@ -6,10 +6,25 @@
 (function () {
   var LABEL = "Kopieer link";
 
-  function copy(button, url, label) {
+  // One status region per page announces what was copied (a screen reader hears it; the button also says
+  // "Gekopieerd" for two seconds, in its text and in its accessible name).
+  var status = document.createElement("div");
+  status.className = "verborgen-label kopieerstatus";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function copy(button, url, announcement) {
+    var label = button.getAttribute("aria-label"), text = button.textContent;
     var done = function () {
       button.textContent = "Gekopieerd";
-      setTimeout(function () { button.textContent = label || LABEL; }, 2000);
+      button.setAttribute("aria-label", "Gekopieerd");
+      status.textContent = "";
+      setTimeout(function () { status.textContent = announcement; }, 50);
+      setTimeout(function () {
+        button.textContent = text;
+        button.setAttribute("aria-label", label);
+      }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { window.prompt("Kopieer deze link:", url); });
@@ -18,21 +33,31 @@
     }
   }
 
-  // The accessible name starts with the visible text (WCAG 2.5.3), then says which place it is.
-  function button(what, url) {
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says what it copies.
+  function button(what, url, text) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "sectielink";
-    b.textContent = LABEL;
-    b.setAttribute("aria-label", LABEL + " naar " + what);
-    b.addEventListener("click", function () { copy(b, url()); });
+    b.textContent = text || LABEL;
+    b.setAttribute("aria-label", (text || LABEL) + " naar " + what);
+    b.addEventListener("click", function () { copy(b, url(), "Link naar " + what + " gekopieerd"); });
     return b;
   }
 
   function here(id) {
-    return function () { return location.origin + location.pathname + "#" + id; };
+    return function () { return location.origin + location.pathname + (id ? "#" + id : ""); };
   }
 
+  function resolved(href) {
+    return function () { return new URL(href, location.href).href; };
+  }
+
+  // The address of a feed as the reader will paste it: absolute, wherever the site is served.
+  document.querySelectorAll("a.feedadres").forEach(function (link) {
+    link.textContent = link.href;
+    link.insertAdjacentElement("afterend", button("de feed", resolved(link.getAttribute("href")), "Kopieer feedadres"));
+    link.insertAdjacentText("afterend", " ");
+  });
   var article = document.querySelector("article");
   if (!article) return;
   // A link whose text is its own address prints once (the print rules add the address after other links).
@@ -41,9 +66,18 @@
     if (text && link.href.replace(/^https?:\/\//, "").indexOf(text) === 0) link.classList.add("adres");
   });
   // Headings: the button follows the heading, so that the heading reads as its own text.
+  // A year section of a theme or region page copies the address of that year's own page (data-kopieer), which
+  // is what a reader mails; its ¶ still links to the section.
   article.querySelectorAll("h2[id], h3[id], h4[id]").forEach(function (heading) {
-    var name = heading.textContent.replace("¶", "").trim();
-    heading.insertAdjacentElement("afterend", button(name, here(heading.id)));
+    var name = heading.textContent.replace("\u00b6", "").trim();
+    var target = heading.getAttribute("data-kopieer");
+    heading.insertAdjacentElement("afterend", target
+      ? button("de pagina " + heading.getAttribute("data-kopieer-naam"), resolved(target))
+      : button(name, here(heading.id)));
+  });
+  // A page that readers share as a whole (a theme or region in one year): a button under its title.
+  article.querySelectorAll("h1.paginalink").forEach(function (heading) {
+    heading.insertAdjacentElement("afterend", button("deze pagina", here("")));
   });
   // The pages of the original a paragraph stands on ("p. 3" or "p. 3–4"), from the invisible page markers the
   // generator puts where a page begins; "" when the document's pages are not known.
@@ -87,7 +121,7 @@
         ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
         ". " + here(paragraph.id)() +
         (source.origineel ? " (origineel: " + source.origineel + ")" : "");
-      copy(cite, text, "Citeer");
+      copy(cite, text, "Bronvermelding van deze alinea gekopieerd");
     });
     paragraph.appendChild(document.createTextNode(" "));
     paragraph.appendChild(cite);
@@ -99,6 +133,6 @@
     if (!link) return;
     link.setAttribute("data-adres", link.href);
     source.appendChild(document.createTextNode(" "));
-    source.appendChild(button("deze alinea", function () { return new URL(link.getAttribute("href"), location.href).href; }));
+    source.appendChild(button("deze alinea", resolved(link.getAttribute("href"))));
   });
 })();
