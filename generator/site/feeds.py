@@ -17,7 +17,7 @@ from ..core.inline import plain
 from ..core.layout import DOCUMENTS, FEEDS
 from ..core.records import Document
 from . import describe
-from .facets import Facet
+from .facets import Entry, Facet
 from .overview import entries_by_document
 
 
@@ -78,30 +78,42 @@ def facet_feed(facet: Facet, site_url: str, undated: str) -> list[FeedEntry]:
 
     `site_url` is the site's address, or the way from the feed to the site's root ("../../") when none is
     configured: feed readers resolve relative links against the feed's own address (RFC 4287)."""
-    def entry_id(doc: Document) -> str:
-        return tag(f"{facet.folder}/{facet.slug}/{doc.slug}")
-    groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0], undated), entry_id(g[0])),
-                    reverse=True)
     entries = []
-    for doc, items in groups[:FEED_SIZE]:
+    for doc, items in facet_groups(facet, undated)[:FEED_SIZE]:
         page = f"{site_url}{DOCUMENTS}/{doc.slug}/"
         passages = (f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">(bron)</a></p>'
                     for e in items)
         content = undated_note(doc) + "".join(passages)
         noun = "alinea" if len(items) == 1 else "alinea's"
-        entries.append(FeedEntry(id=entry_id(doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
+        entries.append(FeedEntry(id=_facet_entry_id(facet, doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
                                  link=f"{page}#{items[0].paragraph.id}", updated=updated(doc, undated),
                                  content=content))
     return entries
 
 
+def facet_groups(facet: Facet, undated: str) -> list[tuple[Document, list[Entry]]]:
+    """A theme's or region's passages per document, in the order of its feed: newest first."""
+    return sorted(entries_by_document(list(facet.entries)),
+                  key=lambda g: (updated(g[0], undated), _facet_entry_id(facet, g[0])), reverse=True)
+
+
+def _facet_entry_id(facet: Facet, doc: Document) -> str:
+    return tag(f"{facet.folder}/{facet.slug}/{doc.slug}")
+
+
+def newest_documents(documents: list[Document]) -> list[Document]:
+    """The documents in the order of the site's feed: newest first."""
+    undated = undated_stamp(documents)
+    return sorted(documents, key=lambda d: (updated(d, undated), tag(f"{DOCUMENTS}/{d.slug}")), reverse=True)
+
+
 def site_feed(documents: list[Document], descriptions: dict[str, str], site_url: str) -> list[FeedEntry]:
     """One entry per document of the site, newest first."""
     undated = undated_stamp(documents)
-    entries = [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
-                         link=f"{site_url}{DOCUMENTS}/{d.slug}/", updated=updated(d, undated),
-                         content=f"{undated_note(d)}<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
-    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
+    return [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
+                      link=f"{site_url}{DOCUMENTS}/{d.slug}/", updated=updated(d, undated),
+                      content=f"{undated_note(d)}<p>{html.escape(descriptions[d.slug])}</p>")
+            for d in newest_documents(documents)[:FEED_SIZE]]
 
 
 def facet_text(template: jinja2.Template, facet: Facet, documents: list[Document], site_url: str) -> str:

@@ -11,7 +11,6 @@ from ..core.layout import FOLLOW
 from ..core.records import Document
 from . import describe, feeds
 from .facets import Facet
-from .overview import entries_by_document
 
 LATEST = 10
 """Documents a Volgen page lists: what a reader checks before subscribing; the feed holds more."""
@@ -40,11 +39,9 @@ def facet_path(facet: Facet) -> str:
 
 def facet_context(facet: Facet, documents: list[Document]) -> dict[str, object]:
     """A theme's or region's Volgen page: the documents its feed lists first, newest first, as the feed does."""
-    undated = feeds.undated_stamp(documents)
-    groups = sorted(entries_by_document(list(facet.entries)),
-                    key=lambda g: (feeds.updated(g[0], undated), g[0].slug), reverse=True)
+    groups = feeds.facet_groups(facet, feeds.undated_stamp(documents))[:LATEST]
     latest = [Latest(doc, len(items), items[0].paragraph.id, describe.opening(items[0].paragraph.text))
-              for doc, items in groups[:LATEST]]
+              for doc, items in groups]
     noun = "dit thema" if facet.kind == "theme" else "deze regio"
     return dict(title=f"{facet.label} volgen", feed=feeds.facet_path(facet), page=facet.path, subject=facet.label,
                 latest=latest, others=[], what=f"nieuwe alinea's over {facet.label}",
@@ -54,9 +51,7 @@ def facet_context(facet: Facet, documents: list[Document]) -> dict[str, object]:
 
 def site_context(documents: list[Document], themes: list[Facet], regions: list[Facet]) -> dict[str, object]:
     """The site's Volgen page: the newest documents, and the feed of every theme and region."""
-    undated = feeds.undated_stamp(documents)
-    newest = sorted(documents, key=lambda d: (feeds.updated(d, undated), d.slug), reverse=True)[:LATEST]
-    latest = [Latest(d, 0, None, describe.document(d)) for d in newest]
+    latest = [Latest(d, 0, None, describe.document(d)) for d in feeds.newest_documents(documents)[:LATEST]]
     return dict(title="Volgen", feed=feeds.SITE_FEED, page="index.md", subject="Benelux-voorzitterschappen",
                 latest=latest, others=[("Thema's", themes), ("Regio's", regions)], what="nieuwe documenten",
                 description="Volg de site, een thema of een regio in een feedlezer: wat nieuw is, en de adressen "
