@@ -144,8 +144,9 @@ def test_every_passage_has_a_visible_copy_link_to_its_paragraph(chromium: object
     document, anchor = target.split("documenten/")[1].split("#")
     assert copied == f"{served}/documenten/{document}#{anchor}"
     tab.goto(served + f"/documenten/{document}")
-    tab.click(f"[id='{anchor}'] button.sectielink")
-    tab.wait_for_function(f"() => document.querySelector(\"[id='{anchor}'] button.sectielink\").textContent === 'Gekopieerd'")
+    tab.click(f"[id='{anchor}'] button.alineaknop")
+    tab.click(f"[id='{anchor}'] [role=menuitem]:text-is('Kopieer link')")
+    tab.wait_for_function(f"() => document.querySelector(\"[id='{anchor}'] button.alineaknop\").textContent === 'Gekopieerd'")
     assert tab.evaluate("navigator.clipboard.readText()") == copied
     assert tab.locator("article .documentdeel button.sectielink").count() == 0, "document parts are not passages"
     context.close()
@@ -156,8 +157,9 @@ def test_a_paragraph_can_be_cited(chromium: object, served: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
     tab = context.new_page()
     tab.goto(served + "/documenten/2020-nl-resultatenbrief/")
-    cite = tab.locator("[id='begin-p4'] button.sectielink", has_text="Citeer")
-    assert cite.is_visible() and cite.get_attribute("aria-label") == "Citeer deze alinea"
+    tab.click("[id='begin-p4'] button.alineaknop")
+    cite = tab.locator("[id='begin-p4'] [role=menuitem]", has_text="Citeer")
+    assert cite.is_visible()
     cite.click()
     tab.wait_for_function("() => [...document.querySelectorAll(\"[id='begin-p4'] button\")].some(b => b.textContent === 'Gekopieerd')")
     copied = tab.evaluate("navigator.clipboard.readText()")
@@ -166,7 +168,9 @@ def test_a_paragraph_can_be_cited(chromium: object, served: str) -> None:
                       f"2020–2021, 31 585, H, alinea 4, p. 1. {served}/documenten/2020-nl-resultatenbrief/#begin-p4")
     # A paragraph that runs on from page 2 to page 3 of the original (the raw text prints "3" at its break).
     tab.goto(served + "/documenten/2026-nl-prioriteitenbrief/")
-    tab.locator("[id='h-1a-p4'] button.sectielink", has_text="Citeer").click()
+    tab.focus("[id='h-1a-p4'] button.alineaknop")
+    tab.keyboard.press("ArrowUp")  # the menu opens on its last item, Citeer
+    tab.keyboard.press("Enter")
     tab.wait_for_function("() => [...document.querySelectorAll(\"[id='h-1a-p4'] button\")].some(b => b.textContent === 'Gekopieerd')")
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()

@@ -133,7 +133,8 @@ def test_copy_link_cite_and_the_palette_toggle_work_under_the_policy(built: Path
     page.wait_for_function("() => [...document.querySelectorAll('article button.sectielink')]"
                            ".some(b => b.textContent === 'Gekopieerd')")
     assert page.evaluate("navigator.clipboard.readText()").endswith("#" + anchor)
-    page.locator("article button.sectielink", has_text="Citeer").first.click()
+    page.locator("article button.alineaknop").first.click()
+    page.locator("article [role=menuitem]:visible", has_text="Citeer").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes(', alinea '))")
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.click("form[data-md-component='palette'] label:not([hidden])")

@@ -241,3 +241,56 @@ def test_the_404_page_works_below_a_folder_without_a_site_url(chromium: object, 
         tab.click("text=Naar de startpagina")  # type: ignore[attr-defined]
         tab.wait_for_url(f"{origin}/benelux/")  # type: ignore[attr-defined]
         context.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_paragraph_has_one_control_a_menu_to_copy_its_link_or_cite_it(chromium: object, served: str,
+                                                                       width: int) -> None:
+    """One Tab stop per paragraph (issue 23: the Jaarplan had two buttons on each): "Link" opens a menu with
+    "Kopieer link" and "Citeer" by keyboard (Enter, arrows, Escape, Tab) and by mouse, inside the window."""
+    context, tab = _tab(chromium, width, served)
+    tab.goto(served + "/documenten/2026-benelux-jaarplan/")  # type: ignore[attr-defined]
+    per_paragraph = tab.evaluate("""() => [...document.querySelectorAll('article p[id], article li[id]')]
+        .filter(p => p.querySelector(':scope > .alineamenu, :scope > button.sectielink'))
+        .map(p => [...p.querySelectorAll('button')].filter(b => b.tabIndex >= 0).length)""")  # type: ignore[attr-defined]
+    assert len(per_paragraph) > 100 and set(per_paragraph) == {1}
+    paragraph = tab.evaluate("document.querySelector('article .alineamenu').closest('[id]').id")  # type: ignore[attr-defined]
+    trigger = tab.locator(f"[id='{paragraph}'] button.alineaknop")  # type: ignore[attr-defined]
+    assert trigger.inner_text() == "Link" and trigger.get_attribute("aria-expanded") == "false"
+    _tab_to(tab, "e => e.classList.contains('alineaknop')", limit=200)
+    assert tab.evaluate("document.activeElement.closest('[id]').id") == paragraph  # type: ignore[attr-defined]
+    tab.keyboard.press("Enter")  # type: ignore[attr-defined]
+    menu = tab.locator(f"[id='{paragraph}'] [role=menu]")  # type: ignore[attr-defined]
+    assert menu.is_visible() and trigger.get_attribute("aria-expanded") == "true"
+    assert tab.evaluate("document.activeElement.textContent") == "Kopieer link"  # type: ignore[attr-defined]
+    box = menu.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    tab.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    assert tab.evaluate("document.activeElement.textContent") == "Citeer"  # type: ignore[attr-defined]
+    tab.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert not menu.is_visible() and tab.evaluate("document.activeElement.classList.contains('alineaknop')")  # type: ignore[attr-defined]
+    tab.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    tab.keyboard.press("Enter")  # type: ignore[attr-defined]
+    tab.wait_for_function("() => document.querySelector('.kopieerstatus').textContent === "  # type: ignore[attr-defined]
+                          "'Link naar deze alinea gekopieerd'")
+    assert tab.evaluate("navigator.clipboard.readText()") == \
+        f"{served}/documenten/2026-benelux-jaarplan/#{paragraph}"  # type: ignore[attr-defined]
+    assert trigger.inner_text() == "Gekopieerd" and not menu.is_visible()
+    assert tab.evaluate("document.activeElement.classList.contains('alineaknop')"), "the focus is back on the button"  # type: ignore[attr-defined]
+    trigger.click()
+    assert menu.is_visible()
+    tab.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert not menu.is_visible(), "Tab closes the menu"
+    assert tab.evaluate("document.activeElement.closest('[role=menu]')") is None  # type: ignore[attr-defined]
+    trigger.click()
+    tab.locator(f"[id='{paragraph}'] [role=menuitem]", has_text="Citeer").click()  # type: ignore[attr-defined]
+    tab.wait_for_function("() => document.querySelector('.kopieerstatus').textContent === "  # type: ignore[attr-defined]
+                          "'Bronvermelding van deze alinea gekopieerd'")
+    cited = tab.evaluate("navigator.clipboard.readText()")  # type: ignore[attr-defined]
+    address = f"{served}/documenten/2026-benelux-jaarplan/#{paragraph}"
+    assert "Jaarplan" in cited and (cited.endswith(address) or f"{address} (origineel: " in cited), cited
+    trigger.click()
+    assert menu.is_visible()
+    tab.locator("article h1").click()  # type: ignore[attr-defined]
+    assert not menu.is_visible(), "a click elsewhere closes the menu"
+    context.close()  # type: ignore[attr-defined]

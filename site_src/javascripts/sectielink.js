@@ -104,27 +104,107 @@
   // page markers) and the permanent address.
   var data = document.getElementById("citeer");
   var source = data ? JSON.parse(data.textContent) : null;
+  function citation(paragraph) {
+    var page = pages(paragraph);
+    return source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
+      (source.vindplaats ? ", " + source.vindplaats : "") +
+      ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
+      ". " + here(paragraph.id)() +
+      (source.origineel ? " (origineel: " + source.origineel + ")" : "");
+  }
+
+  // One control per paragraph, one Tab stop: a small menu button ("Link") whose menu holds "Kopieer link" and
+  // "Citeer" (the WAI-ARIA menu button pattern: Enter, Space or the arrow keys open it on an item, the arrow
+  // keys move, Escape and Tab close it). What was copied is announced, and the button says "Gekopieerd".
+  var open = null;
+  function close(focus) {
+    if (!open) return;
+    var menu = open;
+    open = null;
+    menu.list.hidden = true;
+    menu.trigger.setAttribute("aria-expanded", "false");
+    if (focus) menu.trigger.focus();
+  }
+  document.addEventListener("click", function (event) {
+    if (open && !open.box.contains(event.target)) close(false);
+  });
+
+  function menuButton(paragraph) {
+    var box = document.createElement("span"), trigger = document.createElement("button");
+    var list = document.createElement("span");
+    box.className = "alineamenu";
+    trigger.type = "button";
+    trigger.className = "sectielink alineaknop";
+    trigger.textContent = "Link";
+    trigger.setAttribute("aria-label", "Link of bronvermelding van deze alinea");
+    trigger.setAttribute("aria-haspopup", "menu");
+    trigger.setAttribute("aria-expanded", "false");
+    list.className = "alineamenu__lijst";
+    list.id = "menu-" + paragraph.id;
+    list.setAttribute("role", "menu");
+    list.setAttribute("aria-label", "Deze alinea");
+    list.hidden = true;
+    trigger.setAttribute("aria-controls", list.id);
+    var actions = [
+      ["Kopieer link", function () { return here(paragraph.id)(); }, "Link naar deze alinea gekopieerd"],
+      ["Citeer", function () { return citation(paragraph); }, "Bronvermelding van deze alinea gekopieerd"]
+    ];
+    var items = actions.map(function (action) {
+      var item = document.createElement("button");
+      item.type = "button";
+      item.className = "alineamenu__keuze";
+      item.setAttribute("role", "menuitem");
+      item.tabIndex = -1;
+      item.textContent = action[0];
+      item.addEventListener("click", function () {
+        close(true);
+        copy(trigger, action[1](), action[2]);
+      });
+      list.appendChild(item);
+      return item;
+    });
+    var menu = {box: box, trigger: trigger, list: list};
+    function show(index) {
+      if (open !== menu) close(false);
+      open = menu;
+      list.hidden = false;
+      list.classList.remove("alineamenu__lijst--links");
+      if (list.getBoundingClientRect().right > document.documentElement.clientWidth) {
+        list.classList.add("alineamenu__lijst--links");
+      }
+      trigger.setAttribute("aria-expanded", "true");
+      items[(index + items.length) % items.length].focus();
+    }
+    trigger.addEventListener("click", function () {
+      if (open === menu) close(true); else show(0);
+    });
+    trigger.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); show(0); }
+      if (event.key === "ArrowUp") { event.preventDefault(); show(-1); }
+    });
+    list.addEventListener("keydown", function (event) {
+      var at = items.indexOf(document.activeElement);
+      var moves = {ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1};
+      if (event.key in moves) {
+        event.preventDefault();
+        items[(moves[event.key] + items.length) % items.length].focus();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close(true);
+      } else if (event.key === "Tab") {
+        close(false);
+        trigger.focus();  // Tab then moves on from the button, as if the menu had not been open
+      }
+    });
+    box.appendChild(trigger);
+    box.appendChild(list);
+    return box;
+  }
+
   article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
     if (!/-p\d+$/.test(paragraph.id) || paragraph.classList.contains("documentdeel")) return;
     paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(button("deze alinea", here(paragraph.id)));
-    if (!source) return;
-    var cite = document.createElement("button");
-    cite.type = "button";
-    cite.className = "sectielink";
-    cite.textContent = "Citeer";
-    cite.setAttribute("aria-label", "Citeer deze alinea");
-    cite.addEventListener("click", function () {
-      var page = pages(paragraph);
-      var text = source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
-        (source.vindplaats ? ", " + source.vindplaats : "") +
-        ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
-        ". " + here(paragraph.id)() +
-        (source.origineel ? " (origineel: " + source.origineel + ")" : "");
-      copy(cite, text, "Bronvermelding van deze alinea gekopieerd");
-    });
-    paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(cite);
+    paragraph.appendChild(source ? menuButton(paragraph) : button("deze alinea", here(paragraph.id)));
   });
   // Passages elsewhere: their source line links to the paragraph in its document. On paper the link prints
   // its full address (data-adres, see the print rules of extra.css).
