@@ -85,6 +85,12 @@ CASES = {
                                     r"nieuw\.txt:5: 'country': unknown presiding country \['BE'\]"),
     "tab indent": (FRONT.replace("kind:", "\tkind:").encode() + BODY.encode(),
                    r"nieuw\.txt:3: the front matter is not valid YAML: a tab"),
+    "source as a number": (FRONT.replace("issuer: X", "issuer: X\nsource: 36410").encode() + BODY.encode(),
+                           r"nieuw\.txt:7: 'source': must be non-empty text"),
+    "year in quotes": (FRONT.replace("year: 2024", 'year: "2024"').encode() + BODY.encode(),
+                       r"nieuw\.txt:4: 'year': '2024' is not a presidency year"),
+    "a slug that is a number": (FRONT.replace("---\ntitle", "---\nslug: 2024\ntitle").encode() + BODY.encode(),
+                                r"nieuw\.txt:2: 'slug': must be non-empty text"),
 }
 
 
@@ -159,6 +165,10 @@ VOCABULARY = {
     "invalid pattern": ("- slug: extra\n  label: Extra\n  terms: ['re:(']\n", r"themes\.yml:\d+: term 're:\(' of 'extra' is not a valid pattern"),
     "YAML alias": ("- slug: extra\n  label: &l Extra\n  description: *l\n  terms: [extra]\n",
                    r"themes\.yml:\d+: the file repeats a value with a YAML alias \('\*l'\)"),
+    "misspelt key": ("- slug: extra\n  lable: Extra\n  terms: [extra]\n",
+                     r"themes\.yml:\d+: unknown key 'lable' in 'extra'\n    fix: did you mean 'label'\?"),
+    "threshold in words": ("- slug: extra\n  label: Extra\n  terms: [extra]\n  threshold: hoog\n",
+                           r"themes\.yml:\d+: the threshold of 'extra' is not a positive number: 'hoog'"),
 }
 
 

@@ -176,6 +176,34 @@ def test_neighbouring_regions_come_from_regions_yml() -> None:
     assert result == {"a": ("grens",), "b": ("grens",), "c": ()}
 
 
+def test_a_heading_that_names_a_partner_region_is_about_working_with_it() -> None:
+    """In running text a region's name needs a word of cooperation nearby; a heading's subject is what it names."""
+    rule = {"regions": ["noordrijn-westfalen"], "near": ["samenwerk*"]}
+    named = _themes([("a", "De ministers kwamen in Düsseldorf bijeen en bespraken de plannen voor het komende jaar.")],
+                    heading="Benelux en Nordrhein-Westfalen", grens=[rule])
+    unnamed = _themes([("a", "De ministers kwamen in Düsseldorf bijeen en bespraken de plannen voor het komende jaar.")],
+                      heading="Bijeenkomst in Düsseldorf", grens=[rule])
+    text = _themes([("a", "Nordrhein-Westfalen kwam aan bod in een kort gesprek over de plannen van dit jaar.")],
+                   grens=[rule])
+    assert (named, unnamed, text) == ({"a": ("grens",)}, {"a": ()}, {"a": ()})
+
+
+def test_a_term_said_again_in_a_long_paragraph_is_not_a_mention_in_passing() -> None:
+    filler = " ".join(["Het Comité van Ministers keurde de begroting en het jaarplan van het Secretariaat goed."] * 6)
+    result = _themes([("a", f"{filler} De coronacrisis bepaalde het jaar."),
+                      ("b", f"{filler} De coronacrisis bepaalde het jaar; de coronacrisis vroeg om overleg.")],
+                     gezondheid=[{"term": "corona*", "weight": 0.8}])
+    assert result == {"a": (), "b": ("gezondheid",)}
+
+
+def test_a_short_paragraph_that_goes_on_about_the_one_before_takes_its_themes() -> None:
+    result = _themes([("a", "De landen stelden een verklaring op over milieuzones en de gegevens van voertuigen."),
+                      ("b", "Deze verklaring is medeondertekend door verschillende gemeenten."),
+                      ("c", "Verschillende gemeenten hebben meegedaan aan de bijeenkomst in Brussel.")],
+                     milieu=["milieuzone*"])
+    assert result == {"a": ("milieu",), "b": ("milieu",), "c": ()}
+
+
 @pytest.mark.parametrize("value, problem", [
     ({"term": "fiets*", "regions": ["grand-est"]}, "both a term and regions"),
     ({"term": "~fiets*"}, "mixes the two ways"),

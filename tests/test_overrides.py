@@ -86,16 +86,20 @@ BAD = {
     "a signature": "- paragraph: 2020-nl-resultatenbrief#h-benelux-top-p4\n  add: [energie]\n  reason: x\n",
     "a changed text": f"- paragraph: {ADDED}\n  fingerprint: 0000abcd\n  add: [energie]\n  reason: x\n",
     "no fingerprint": f"# the decision\n- paragraph: {ADDED}\n  add: [energie]\n  reason: x\n",
+    "a misspelt key": f"- paragraph: {ADDED}\n  add: [energie]\n  reasn: x\n",
+    "a number for a list": f"- paragraph: {ADDED}\n  add: 3\n  reason: x\n",
 }
 MESSAGES = {
     "unknown paragraph": "overrides.yml:1: document '2020-nl-resultatenbrief' has no paragraph "
                          "2020-nl-resultatenbrief#h-bestaat-niet-p1",
-    "unknown slug": "overrides.yml:1: unknown theme or region 'energy' under 'add'",
+    "unknown slug": "overrides.yml:2: unknown theme or region 'energy' under 'add'",
     "no reason": "overrides.yml:1: the entry gives no reason",
     "a signature": "overrides.yml:1: 2020-nl-resultatenbrief#h-benelux-top-p4 is a part around the document's "
                    "content (signature), never a passage",
     "a changed text": f"overrides.yml:1: the text of {ADDED} has changed since this decision",
     "no fingerprint": f"overrides.yml:2: the entry for {ADDED} has no fingerprint of its text",
+    "a misspelt key": "overrides.yml:3: unknown key 'reasn'\n    fix: did you mean 'reason'?",
+    "a number for a list": "overrides.yml:2: 'add' is not a list of slugs: 3",
 }
 
 

@@ -150,16 +150,21 @@ def test_a_new_kind_of_document_needs_only_an_entry_in_kinds_yml(tmp_path: Path,
     assert "unknown kind 'beschikking'" in problems[0].message and "kinds.yml" in problems[0].fix
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ("- slug: Jaar Plan\n  label: X\n  letter: false\n  plan: true\n", "not a slug"),
-    ("- slug: jaarplan\n  label: Jaarplan\n  letter: ja\n  plan: true\n", "'letter' is 'ja', not true or false"),
-    ("- slug: jaarplan\n  letter: false\n  plan: true\n", "no 'label'"),
-    ("- slug: jaarplan\n  label: J\n  letter: false\n  plan: true\n  kleur: blauw\n", "unknown key(s) kleur"),
+@pytest.mark.parametrize(("entry", "message", "line"), [
+    ("- slug: Jaar Plan\n  label: X\n  letter: false\n  plan: true\n", "not a slug", 1),
+    ("- slug: jaarplan\n  label: Jaarplan\n  letter: ja\n  plan: true\n", "'letter' is 'ja', not true or false", 3),
+    ("- slug: jaarplan\n  letter: false\n  plan: true\n", "no 'label'", 1),
+    ("- slug: jaarplan\n  label: J\n  letter: false\n  plan: true\n  kleur: blauw\n", "unknown key 'kleur'", 5),
+    ("- slug: jaarplan\n  label: J\n  leter: false\n  plan: true\n", "unknown key 'leter'", 3),
     ("- slug: a\n  label: A\n  letter: false\n  plan: true\n- slug: a\n  label: B\n  letter: false\n  plan: true\n",
-     "listed twice"),
+     "listed twice", 5),
 ])
-def test_a_bad_kinds_file_names_the_line_and_what_to_do(tmp_path: Path, entry: str, message: str) -> None:
+def test_a_bad_kinds_file_names_the_line_and_what_to_do(tmp_path: Path, entry: str, message: str, line: int) -> None:
+    """The line of the key that is wrong (of the entry when a key is missing), and a "did you mean" for a misspelt
+    key."""
     with pytest.raises(InputError) as stopped:
         kinds.load(write(tmp_path, "kinds.yml", entry))
     problem = stopped.value.problems[0]
-    assert message in problem.message and problem.fix and problem.line == entry.count("\n", 0, entry.rfind("- ")) + 1
+    assert message in problem.message and problem.fix and problem.line == line, problem
+    if "leter" in entry:
+        assert "did you mean 'letter'" in problem.fix

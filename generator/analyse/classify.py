@@ -9,6 +9,7 @@ add more in overrides.yml).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..core.inline import plain
@@ -45,6 +46,11 @@ PASSING = 1.3
 """… and must then reach this many times the threshold."""
 MIN_WORDS = 5
 """Shorter lines (a signature, a date) take nothing from their heading or neighbours."""
+CONTINUES = re.compile(r"(?:deze|dit|die|dat|hiermee|daarmee|hierbij|daarbij|daarvoor|hiervoor)\b", re.IGNORECASE)
+"""The opening of a paragraph that goes on about the one before ("Deze verklaring is medeondertekend …")."""
+CONTINUATION = 1.0
+"""Share of the previous paragraph's scores such a short paragraph (at most `SHORT_CONTINUATION` words) takes."""
+SHORT_CONTINUATION = 25
 
 
 @dataclass(frozen=True)
@@ -90,8 +96,11 @@ def candidates(section: Section, themes: Matcher) -> list[list[Candidate]]:
         words = len(plain(paragraph.text).split())
         alone = not any(s >= limits[k] for k, (s, _) in own[i].items())
         neighbours = [own[j] for j in (i - 1, i + 1) if 0 <= j < len(own)] if words >= MIN_WORDS and alone else []
+        near = NEIGHBOURS
+        if alone and i > 0 and MIN_WORDS <= words <= SHORT_CONTINUATION and CONTINUES.match(plain(paragraph.text)):
+            neighbours, near = [own[i - 1]], CONTINUATION
         share = HEADING_WITH_OWN if not alone else HEADING if paragraph.kind != "p" or words <= SHORT else HEADING_LONG
-        found = _combine(own[i], heading if words >= MIN_WORDS else {}, share, neighbours, limits)
+        found = _combine(own[i], heading if words >= MIN_WORDS else {}, share, neighbours, near, limits)
         result.append(_choose(found, words))
     return result
 
@@ -103,7 +112,7 @@ def document_candidates(doc: Document, themes: Matcher) -> list[tuple[Paragraph,
 
 
 def _combine(own: dict[str, tuple[float, tuple[Hit, ...]]], heading: dict[str, tuple[float, tuple[Hit, ...]]],
-             share: float, neighbours: list[dict[str, tuple[float, tuple[Hit, ...]]]],
+             share: float, neighbours: list[dict[str, tuple[float, tuple[Hit, ...]]]], near_share: float,
              limits: dict[str, float]) -> list[Candidate]:
     found = []
     for slug in sorted(set(own) | set(heading) | {s for n in neighbours for s in n}):
@@ -116,7 +125,7 @@ def _combine(own: dict[str, tuple[float, tuple[Hit, ...]]], heading: dict[str, t
                                share * min(limit, heading[slug][0]) / max(1, named) ** HEADING_SPLIT))
         near = [n[slug] for n in neighbours if slug in n]
         if near:
-            context.append(Hit("buren", near[0][1][0].text, NEIGHBOURS * sum(min(limit, s) for s, _ in near)))
+            context.append(Hit("buren", near[0][1][0].text, near_share * sum(min(limit, s) for s, _ in near)))
         total = score + sum(h.score for h in context)
         found.append(Candidate(slug, round(total, 4), score, limits[slug], hits, tuple(context)))
     return sorted(found, key=lambda c: (-c.score, c.slug))
@@ -131,7 +140,7 @@ def _choose(found: list[Candidate], words: int) -> list[Candidate]:
 
 def _passing(candidate: Candidate, words: int) -> bool:
     """One mention of one term in a long paragraph, with no support from the heading or the neighbours."""
-    return words >= LONG and len(candidate.hits) == 1 and not candidate.context
+    return words >= LONG and len(candidate.hits) == 1 and candidate.hits[0].mentions == 1 and not candidate.context
 
 
 def _classify_section(section: Section, themes: Matcher, regions: Matcher) -> Section:
@@ -143,7 +152,7 @@ def _classify_section(section: Section, themes: Matcher, regions: Matcher) -> Se
 def _heading_scores(section: Section, themes: Matcher) -> dict[str, tuple[float, tuple[Hit, ...]]]:
     """Theme scores of the nearest heading (own title first, then enclosing ones) that has any."""
     for title in (section.title, *reversed(section.trail)):
-        found = themes.scores(title) if title else {}
+        found = themes.scores(title, heading=True) if title else {}
         if found:
             return found
     return {}

@@ -30,6 +30,8 @@ class Hit:
     text: str
     """The first text it matched."""
     score: float
+    mentions: int = 1
+    """How often the term occurs (each further occurrence adds `REPEAT`)."""
 
 
 @dataclass(frozen=True)
@@ -53,20 +55,21 @@ class Compiled:
         return cls(rule, literal_part(pattern), re.compile(pattern_source(pattern)), _each(not_near),
                    _each(rule.near), _each(rule.not_in), name.weight if name else 1.0)
 
-    def factors(self, folded: str, enumerations: bool, figurative: list[tuple[int, int]]) -> Iterator[
-            tuple[re.Match[str], float]]:
+    def factors(self, folded: str, enumerations: bool, figurative: list[tuple[int, int]], heading: bool = False
+                ) -> Iterator[tuple[re.Match[str], float]]:
         """(match, what it counts for) of every match that counts; `enumerations`: discount a match that is
         one item of an enumeration (a theme named in passing), not for names of regions; `figurative`: spans
-        of the text where the theme's words are used in a figurative sense."""
+        of the text where the theme's words are used in a figurative sense; `heading`: the text is a heading, whose
+        subject is what it names (a `near` condition does not apply)."""
         for match in self.regex.finditer(folded):
             if any(start <= match.start() and match.end() <= end for start, end in figurative):
                 continue
-            if self.not_near or self.near:
+            near = () if heading else self.near
+            if self.not_near or near:
                 before = folded[:match.start()].split()[-NEAR_WORDS:]
                 after = folded[match.end():].split()[:NEAR_WORDS]
                 window = " ".join([*before, match.group(0), *after])
-                if any(p.search(window) for p in self.not_near) or (self.near and
-                                                                   not any(p.search(window) for p in self.near)):
+                if any(p.search(window) for p in self.not_near) or (near and not any(p.search(window) for p in near)):
                     continue
             listed = enumerations and not self.rule.regions and _in_enumeration(folded, match)
             if not (listed and self.rule.listed):
@@ -140,8 +143,9 @@ class Matcher:
         automaton.make_automaton()
         return cls(entries, automaton, frozenset(owners.get("", ())), enumerations)
 
-    def scores(self, text: str) -> dict[str, tuple[float, tuple[Hit, ...]]]:
-        """Entry slug → (score, the hits it adds up from), for every entry with a hit in `text`."""
+    def scores(self, text: str, heading: bool = False) -> dict[str, tuple[float, tuple[Hit, ...]]]:
+        """Entry slug → (score, the hits it adds up from), for every entry with a hit in `text`; `heading`: `text`
+        is a heading (see `Compiled.factors`)."""
         form = folded(text)
         present = {""}
         candidates = set(self.always)
@@ -155,7 +159,7 @@ class Matcher:
             # A figurative phrase of one term ("nieuwe energie in het overleg") hides the word from all of them.
             figurative = [m.span() for c in self.entries[i][1] for phrase in c.not_in for m in phrase.finditer(form)]
             matches = sorted(((c.rule, m, f) for c in compiled_rules
-                              for m, f in c.factors(form, self.enumerations, figurative)),
+                              for m, f in c.factors(form, self.enumerations, figurative, heading)),
                              key=lambda x: (-x[0].weight * x[2], x[1].start()))
             hits: dict[Rule, Hit] = {}
             taken: list[tuple[int, int]] = []
@@ -167,7 +171,8 @@ class Matcher:
                 known = hits.get(rule)
                 score = rule.weight * factor if known is None else \
                     min(2 * rule.weight, known.score + REPEAT * rule.weight * factor)
-                hits[rule] = Hit(rule.source or rule.pattern, known.text if known else match.group(0), score)
+                hits[rule] = Hit(rule.source or rule.pattern, known.text if known else match.group(0), score,
+                                 known.mentions + 1 if known else 1)
             if hits:
                 found[term.slug] = (sum(h.score for h in hits.values()), tuple(hits.values()))
         return found

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
+from typing import Annotated, Literal
 
 import yaml
+from pydantic import AfterValidator, Field
 
 from ..core.dates import PARTIAL, PartialDate
 from ..core.presidency import COUNTRIES, FIRST_YEAR, LAST_YEAR, presiding_country
 from ..core.problems import Problem
 from ..core.records import DocumentKind, Meta
+from .schema import Expect, Loader, Schema, alias_problem, first_alias, validate, wrong
 
-REQUIRED = ("title", "kind", "year", "issuer")
-OPTIONAL = ("country", "date", "addressee", "source", "original", "furniture", "slug")
 MAX_VALUE = 2000
 """Characters a front-matter value may have: a title or an address, never a text."""
 EXAMPLE = """---
@@ -27,8 +26,6 @@ country: NL
 date: 2025-12-15
 issuer: Minister van Buitenlandse Zaken
 ---"""
-Check = Callable[[object], "tuple[str, str] | None"]
-"""A key's check: None when the value is fine, else (what is wrong, how to fix it)."""
 
 
 def parse(name: str, header: str, kinds: Mapping[str, DocumentKind]) -> tuple[tuple[Meta, str | None] | None,
@@ -51,66 +48,36 @@ def parse(name: str, header: str, kinds: Mapping[str, DocumentKind]) -> tuple[tu
         return None, [Problem(name, 2, "the front matter is not a list of 'key: value' lines",
                               f"for example:\n{EXAMPLE}")]
     lines = {k.value: k.start_mark.line + 2 for k, _ in node.value}
-    problems = [Problem(name, 1, f"the front matter lacks the key '{key}'", f"add '{key}: …', for example:\n{EXAMPLE}")
-                for key in REQUIRED if key not in values]
-    problems += _unknown_keys(name, values, lines)
-    for key, check in CHECKS.items():
-        if key in values:
-            message = _kind(values[key], kinds) if key == "kind" else check(values[key])
-            if message:
-                problems.append(Problem(name, lines.get(key, 2), f"'{key}': {message[0]}", message[1]))
-    problems += _rotation(name, values, lines)
-    if any(not p.warning for p in problems):
+    front, problems = validate(FrontMatter, values, path=name, line=1, lines=lines,
+                               unknown="unknown front-matter key '{key}' is ignored", unknown_is_warning=True)
+    if front is not None and front.kind not in kinds:
+        problems.append(Problem(name, lines["kind"], f"'kind': unknown kind {front.kind!r}",
+                                f"use one of: {', '.join(kinds)}, or add the kind to vocabulary/kinds.yml"))
+    if front is None or any(not p.warning for p in problems):
         return None, problems
-    slug = values.get("slug")
-    return (_meta(values, kinds), str(slug) if slug else None), problems
+    problems += _rotation(name, front, lines)
+    return (_meta(front, kinds), front.slug), problems
 
 
-def _rotation(name: str, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
-    """A warning for a valid year and country that the rotation does not put together: an older presidency may
-    have broken the cycle, so the country as written is kept."""
-    if not values.get("year") or "country" not in values or _country(values["country"]) or _year(values["year"]):
+def _rotation(name: str, front: FrontMatter, lines: dict[str, int]) -> list[Problem]:
+    """A warning for a country that the rotation does not give the year: an older presidency may have broken the
+    cycle, so the country as written is kept."""
+    expected = presiding_country(front.year)
+    if front.country is None or front.country == expected:
         return []
-    expected = presiding_country(values["year"])
-    if values["country"] == expected:
-        return []
-    return [Problem(name, lines.get("country", 2), f"'country': {values['country']} differs from the rotation, which "
-                    f"gives {values['year']} to {expected} ({COUNTRIES[expected]}); {values['country']} is kept",
+    return [Problem(name, lines.get("country", 2), f"'country': {front.country} differs from the rotation, which "
+                    f"gives {front.year} to {expected} ({COUNTRIES[expected]}); {front.country} is kept",
                     "leave 'country' out to follow the rotation (NL → BE → LU, 2026 being NL); keep it only for a "
                     "presidency that broke the cycle", warning=True)]
 
 
-Loader = type[yaml.SafeLoader | yaml.CSafeLoader]
-"""PyYAML's safe loader, in C (libyaml) or in Python."""
-
-
-def first_alias(text: str, loader: Loader = yaml.SafeLoader) -> yaml.AliasEvent | None:
-    """The first YAML alias (``*name``) of an input file: every input refuses them, since an alias chain of a few
-    hundred bytes can stand for gigabytes of text. None also for invalid YAML, which the loader reports."""
-    try:
-        return next((e for e in yaml.parse(text, Loader=loader) if isinstance(e, yaml.AliasEvent)), None)
-    except yaml.YAMLError:
-        return None
-
-
-def alias_problem(name: str, alias: yaml.AliasEvent, first_line: int) -> Problem:
-    """The problem of an alias; `first_line`: the file's line of the text's first line."""
-    line = alias.start_mark.line + first_line if alias.start_mark else first_line
-    what = "the front matter" if first_line > 1 else "the file"
-    return Problem(name, line, f"{what} repeats a value with a YAML alias ('*{alias.anchor}')",
-                   "write the value out in full, without '&' and '*'")
-
-
-def _meta(values: dict[str, Any], kinds: Mapping[str, DocumentKind]) -> Meta:
-    """The typed record of validated values."""
-    def optional(key: str) -> str | None:
-        return str(values[key]) if values.get(key) is not None else None
-    date = values.get("date")
-    return Meta(title=values["title"], kind=kinds[values["kind"]], year=values["year"],
-                country=values.get("country") or presiding_country(values["year"]),
-                date=PartialDate.of(date) if date is not None else None, issuer=values["issuer"],
-                addressee=optional("addressee"), source=optional("source"), original=optional("original"),
-                furniture=tuple(values.get("furniture") or ()))
+def _meta(front: FrontMatter, kinds: Mapping[str, DocumentKind]) -> Meta:
+    """The typed record of the checked front matter."""
+    return Meta(title=front.title, kind=kinds[front.kind], year=front.year,
+                country=front.country or presiding_country(front.year),
+                date=PartialDate.of(front.date) if front.date is not None else None, issuer=front.issuer,
+                addressee=front.addressee, source=front.source, original=front.original,
+                furniture=tuple(front.furniture))
 
 
 def _load(header: str, loader_class: Loader) -> tuple[yaml.Node | None, object]:
@@ -151,75 +118,76 @@ def _yaml_problem(name: str, header: str, err: yaml.YAMLError) -> Problem:
     return Problem(name, line, f"the front matter is not valid YAML: {said} (in: {text!r})", fix)
 
 
-def _unknown_keys(name: str, values: dict[Any, Any], lines: dict[str, int]) -> list[Problem]:
-    problems = []
-    for key in values:
-        if key not in REQUIRED + OPTIONAL:
-            close = difflib.get_close_matches(str(key), REQUIRED + OPTIONAL, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(REQUIRED + OPTIONAL)}"
-            problems.append(Problem(name, lines.get(key, 2), f"unknown front-matter key '{key}' is ignored", hint,
-                                    warning=True))
-    return problems
+def _text(value: str) -> str:
+    if not value.strip():
+        raise wrong("must be non-empty text", "write the text after the colon")
+    if len(value) > MAX_VALUE:
+        raise wrong(f"is {len(value)} characters long, more than {MAX_VALUE}", "write a title or a name, not a text")
+    return value
 
 
-def _text(value: object) -> tuple[str, str] | None:
-    ok = isinstance(value, str) and value.strip()
-    if ok and len(str(value)) > MAX_VALUE:
-        return f"is {len(str(value))} characters long, more than {MAX_VALUE}", "write a title or a name, not a text"
-    return None if ok else ("must be non-empty text", "write the text after the colon")
+def _year(value: int) -> int:
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise wrong(f"{value!r} is not a presidency year ({FIRST_YEAR}–{LAST_YEAR})", YEAR_FIX)
+    return value
 
 
-def _optional_text(value: object) -> tuple[str, str] | None:
-    return None if value is None else _text(value)
+def _date(value: dt.date | str | None) -> dt.date | str | None:
+    if isinstance(value, str) and not PARTIAL.fullmatch(value):
+        raise wrong(f"{value!r} is not a date", DATE_FIX)
+    return value
 
 
-def _kind(value: object, kinds: Mapping[str, DocumentKind]) -> tuple[str, str] | None:
-    if isinstance(value, str) and value in kinds:
-        return None
-    return f"unknown kind {value!r}", f"use one of: {', '.join(kinds)}, or add the kind to vocabulary/kinds.yml"
-
-
-def _year(value: object) -> tuple[str, str] | None:
-    ok = isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
-    return None if ok else (f"{value!r} is not a presidency year ({FIRST_YEAR}–{LAST_YEAR})",
-                            "write the presidency year the document is about as four digits, e.g. 2026")
-
-
-def _country(value: object) -> tuple[str, str] | None:
-    known = ", ".join(f"{k} ({v})" for k, v in COUNTRIES.items())
-    if isinstance(value, str) and value in COUNTRIES:
-        return None
-    return f"unknown presiding country {value!r}", f"use one of: {known}"
-
-
-def _date(value: object) -> tuple[str, str] | None:
-    ok = value is None or isinstance(value, dt.date) or (isinstance(value, str) and PARTIAL.fullmatch(value))
-    if ok:
-        return None
-    return (f"{value!r} is not a date",
-            'write YYYY-MM-DD, "YYYY-MM" or "YYYY" (a month or a year in quotes: YAML reads a bare 2025 as a number), '
-            "or null when unknown")
-
-
-def _furniture(value: object) -> tuple[str, str] | None:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return ("must be a list of text lines", "write one '- \"header text\"' line per running header or footer")
+def _furniture(value: list[str]) -> list[str]:
     for pattern in value:
         try:
             re.compile(pattern)
         except re.error as err:
-            return (f"{pattern!r} is not a valid pattern ({err})",
-                    "escape special characters such as ( ) [ ] . with a backslash")
-    return None
+            raise wrong(f"{pattern!r} is not a valid pattern ({err})",
+                        "escape special characters such as ( ) [ ] . with a backslash") from None
+    return value
 
 
-def _original(value: object) -> tuple[str, str] | None:
-    if value is None or (isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"]+", value)):
-        return None
-    return (f"{value!r} is not a web address", "write the full address of the original, starting with https://, "
-                                                "or leave 'original' out")
+def _original(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"https?://[^\s<>\"]+", value):
+        raise wrong(f"{value!r} is not a web address", ORIGINAL_FIX)
+    return value
 
 
-CHECKS: dict[str, Check] = {"title": _text, "issuer": _text, "kind": _text, "year": _year, "country": _country,
-                            "date": _date, "furniture": _furniture, "original": _original,
-                            "addressee": _optional_text, "source": _optional_text}
+def _key(key: str, message: str, fix: str) -> Expect:
+    """The words for a key of the wrong type, and for a missing one."""
+    return Expect(f"'{key}': {message}", fix, missing=f"the front matter lacks the key '{key}'",
+                  missing_fix=f"add '{key}: …', for example:\n{EXAMPLE}")
+
+
+TEXT = ("must be non-empty text", "write the text after the colon")
+YEAR_FIX = "write the presidency year the document is about as four digits, e.g. 2026"
+DATE_FIX = ('write YYYY-MM-DD, "YYYY-MM" or "YYYY" (a month or a year in quotes: YAML reads a bare 2025 as a number), '
+            "or null when unknown")
+ORIGINAL_FIX = "write the full address of the original, starting with https://, or leave 'original' out"
+Text = Annotated[str, AfterValidator(_text)]
+
+
+class FrontMatter(Schema):
+    """A raw file's front matter as the editor writes it."""
+
+    field_words = "'{key}': "
+
+    title: Annotated[Text, _key("title", *TEXT)]
+    kind: Annotated[str, _key("kind", "unknown kind {value!r}", "use a kind of vocabulary/kinds.yml")]
+    year: Annotated[int, AfterValidator(_year),
+                    _key("year", f"{{value!r}} is not a presidency year ({FIRST_YEAR}–{LAST_YEAR})", YEAR_FIX)]
+    issuer: Annotated[Text, _key("issuer", *TEXT)]
+    country: Annotated[Literal["NL", "BE", "LU"] | None, _key(
+        "country", "unknown presiding country {value!r}",
+        "use one of: " + ", ".join(f"{k} ({v})" for k, v in COUNTRIES.items()))] = None
+    date: Annotated[dt.date | str | None, AfterValidator(_date),
+                    _key("date", "{value!r} is not a date", DATE_FIX)] = None
+    addressee: Annotated[Text | None, _key("addressee", *TEXT)] = None
+    source: Annotated[Text | None, _key("source", *TEXT)] = None
+    original: Annotated[str | None, AfterValidator(_original),
+                        _key("original", "{value!r} is not a web address", ORIGINAL_FIX)] = None
+    furniture: Annotated[list[str], AfterValidator(_furniture), _key(
+        "furniture", "must be a list of text lines",
+        "write one '- \"header text\"' line per running header or footer")] = Field(default_factory=list)
+    slug: Annotated[Text | None, _key("slug", *TEXT)] = None

@@ -8,12 +8,15 @@ checked once the documents are analysed (`analyse.overrides`).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import Annotated
+
+import pydantic
+from pydantic import Field
 
 from ..core.problems import InputError, Problem
 from ..core.records import Override
-from .vocabulary import entries
+from .schema import Expect, Schema, Words, entries, validate, wrong
 
 NAME = "overrides.yml"
 EXAMPLE = """- paragraph: 2026-benelux-jaarplan#h-2-p1
@@ -21,9 +24,32 @@ EXAMPLE = """- paragraph: 2026-benelux-jaarplan#h-2-p1
   add: [crisisbeheersing]
   remove: [interne-markt]
   reason: Gaat over weerbaarheid; concurrentievermogen wordt alleen genoemd."""
-PARAGRAPH = re.compile(r"[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*")
-KEYS = {"paragraph", "fingerprint", "add", "remove", "reason"}
-FINGERPRINT = re.compile(r"[0-9a-f]{8}")
+Slugs = Annotated[list[str] | None, Expect("'{key}' is not a list of slugs: {value!r}", "write e.g. {key}: [energie]")]
+
+
+class OverrideEntry(Schema):
+    """One editor's decision as written in overrides.yml."""
+
+    paragraph: Annotated[str, pydantic.StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*$"), Expect(
+        "'paragraph' is {value!r}, not a paragraph id",
+        "write <document slug>#<paragraph id>, as after /documenten/ in the passage's link, "
+        "e.g. 2026-benelux-jaarplan#h-2-p1")]
+    fingerprint: Annotated[str, pydantic.StringConstraints(pattern=r"^(?:[0-9a-f]{8})?$"), Expect(
+        "'fingerprint' is {value!r}, not eight hexadecimal digits",
+        "copy the fingerprint the build names for this paragraph")] = ""
+    add: Slugs = Field(default_factory=list)
+    remove: Slugs = Field(default_factory=list)
+    reason: Annotated[Words, Expect("the entry gives no reason",
+                                    "add 'reason: …': why the rules are overruled here, for the next editor")]
+
+    @pydantic.model_validator(mode="after")
+    def _decides(self) -> OverrideEntry:
+        if not self.add and not self.remove:
+            raise wrong("the entry neither adds nor removes anything",
+                        "give 'add' or 'remove' (or both) a list of slugs")
+        if set(self.add or ()) & set(self.remove or ()):
+            raise wrong("the same slug is both added and removed", "keep it under one of 'add' and 'remove'")
+        return self
 
 
 def load(path: Path, known: set[str]) -> tuple[Override, ...]:
@@ -36,9 +62,10 @@ def load(path: Path, known: set[str]) -> tuple[Override, ...]:
     problems: list[Problem] = []
     found: list[Override] = []
     seen: dict[str, int] = {}
-    for entry, line in entries(path, EXAMPLE, empty=True):
-        override, wrong = _entry(name, line, entry, known)
-        problems += wrong
+    for item in entries(path, EXAMPLE, empty=True):
+        override, found_wrong = _entry(name, item.line, item.lines, item.value, known)
+        problems += found_wrong
+        line = item.line
         if override and override.paragraph in seen:
             problems.append(Problem(name, line, f"paragraph {override.paragraph} is listed twice (also on line "
                                     f"{seen[override.paragraph]})", "put both decisions in one entry"))
@@ -50,46 +77,18 @@ def load(path: Path, known: set[str]) -> tuple[Override, ...]:
     return tuple(found)
 
 
-def _entry(name: str, line: int, entry: object, known: set[str]) -> tuple[Override | None, list[Problem]]:
+def _entry(name: str, line: int, lines: dict[str, int], entry: object, known: set[str]) -> tuple[
+        Override | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(name, line, "an entry is not a set of 'key: value' lines", f"for example:\n{EXAMPLE}")]
-    problems = []
-    paragraph = entry.get("paragraph")
-    if not isinstance(paragraph, str) or not PARAGRAPH.fullmatch(paragraph):
-        problems.append(Problem(name, line, f"'paragraph' is {paragraph!r}, not a paragraph id",
-                                "write <document slug>#<paragraph id>, as after /documenten/ in the passage's link, "
-                                "e.g. 2026-benelux-jaarplan#h-2-p1"))
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in ("add", "remove"):
-        value = entry.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            problems.append(Problem(name, line, f"'{key}' is not a list of slugs: {value!r}",
-                                    f"write e.g. {key}: [energie]"))
-            value = []
-        for slug in value:
-            if slug not in known:
-                problems.append(Problem(name, line, f"unknown theme or region '{slug}' under '{key}'",
-                                        "use a slug of vocabulary/themes.yml or vocabulary/regions.yml"))
-        lists[key] = tuple(value)
-    if not lists["add"] and not lists["remove"]:
-        problems.append(Problem(name, line, "the entry neither adds nor removes anything",
-                                "give 'add' or 'remove' (or both) a list of slugs"))
-    if set(lists["add"]) & set(lists["remove"]):
-        problems.append(Problem(name, line, "the same slug is both added and removed",
-                                "keep it under one of 'add' and 'remove'"))
-    if not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
-        problems.append(Problem(name, line, "the entry gives no reason",
-                                "add 'reason: …': why the rules are overruled here, for the next editor"))
-    unknown = set(entry) - KEYS
-    if unknown:
-        problems.append(Problem(name, line, f"unknown key(s) {', '.join(sorted(unknown))}",
-                                "use only paragraph, fingerprint, add, remove and reason"))
-    fingerprint = entry.get("fingerprint", "")
-    if not isinstance(fingerprint, str) or (fingerprint and not FINGERPRINT.fullmatch(fingerprint)):
-        problems.append(Problem(name, line, f"'fingerprint' is {fingerprint!r}, not eight hexadecimal digits",
-                                "copy the fingerprint the build names for this paragraph"))
+    found, problems = validate(OverrideEntry, entry, path=name, line=line, lines=lines)
+    if found is None:
+        return None, problems
+    for key, slugs in (("add", found.add or []), ("remove", found.remove or [])):
+        problems += [Problem(name, lines.get(key, line), f"unknown theme or region '{slug}' under '{key}'",
+                             "use a slug of vocabulary/themes.yml or vocabulary/regions.yml")
+                     for slug in slugs if slug not in known]
     if problems:
         return None, problems
-    assert isinstance(paragraph, str)
-    return Override(paragraph, lists["add"], lists["remove"], entry["reason"].strip(), name, line,
-                    str(fingerprint)), []
+    return Override(found.paragraph, tuple(found.add or ()), tuple(found.remove or ()), found.reason.strip(), name,
+                    line, found.fingerprint), []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -12,8 +11,8 @@ from ..core.problems import InputError, Problem
 from ..core.records import DocumentKind, RawDocument
 from . import frontmatter, register
 from .decode import decode
+from .schema import SLUG
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A permanent URL slug: lower-case letters, digits and single hyphens."""
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Annotated, Any
 
-import yaml
+import pydantic
+from pydantic import Field
 
 from ..core.problems import InputError, Problem
 from ..core.records import Rule, Term
-from .frontmatter import alias_problem, first_alias
 from .patterns import LISTED, UNLESS, WEAK, compile_pattern, rule_of, split_term
-from .read import SLUG
+from .schema import Expect, Schema, Slug, Words, entries, validate, wrong
 
 EXAMPLE = """- slug: energie
   label: Energie
@@ -19,26 +20,22 @@ EXAMPLE = """- slug: energie
   terms: [energie*, waterstof, "wind-op-zee*"]"""
 
 
-def entries(path: Path, example: str, empty: bool = False) -> list[tuple[object, int]]:
-    """The entries of a YAML list file with the line each starts on; InputError when the file is not valid YAML
-    or not a list (an empty file is an empty list when `empty` allows it). `example` shows a good entry."""
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        alias = first_alias(text)
-        if alias is not None:
-            raise InputError([alias_problem(name, alias, first_line=1)])
-        node = yaml.compose(text)
-        values = yaml.safe_load(text)
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError([Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {err}",
-                                  f"write a list of entries such as:\n{example}")]) from None
-    if values is None and empty:
-        return []
-    if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
-        raise InputError([Problem(name, 1, "the file is not a list of entries", f"for example:\n{example}")])
-    return [(value, value_node.start_mark.line + 1) for value, value_node in zip(values, node.value, strict=True)]
+class VocabularyEntry(Schema):
+    """One theme or region as the editor writes it; its terms are read by `_rule`."""
+
+    slug: Annotated[Slug, Expect("invalid or missing slug {value!r}",
+                                 "use lower-case letters, digits and hyphens, e.g. water-en-klimaat")]
+    label: Annotated[Words, Expect("entry {slug!r} has no label", "add 'label: …' with the name readers see")]
+    description: Annotated[str | None, Expect("the description of {slug!r} is not text",
+                                              "write one sentence after 'description:'")] = None
+    terms: Annotated[list[Any], Field(min_length=1), Expect(
+        "entry {slug!r} has an empty or invalid term list",
+        "add 'terms:' with at least one word or phrase that signals it")]
+    threshold: Annotated[float, Field(gt=0), Expect(
+        "the threshold of {slug!r} is not a positive number: {value!r}",
+        "write the score a paragraph needs, e.g. threshold: 1.5 (default 1)")] = 1.0
+    aliases: Annotated[list[Slug] | None, Expect("the aliases of {slug!r} are not a list of slugs: {value!r}",
+                                                 "write the old slugs as a list, e.g. aliases: [oude-naam]")] = None
 
 
 def load(path: Path) -> tuple[Term, ...]:
@@ -47,8 +44,9 @@ def load(path: Path) -> tuple[Term, ...]:
     problems: list[Problem] = []
     terms: list[Term] = []
     seen: dict[object, int] = {}
-    for entry, line in entries(path, EXAMPLE):
-        term, found = _entry(name, line, entry)
+    for item in entries(path, EXAMPLE):
+        entry, line = item.value, item.line
+        term, found = _entry(name, item.line, item.lines, entry)
         problems += found
         slugs = [entry.get("slug"), *_list(entry.get("aliases"))] if isinstance(entry, dict) else []
         for slug in (s for s in slugs if isinstance(s, str)):
@@ -64,52 +62,57 @@ def load(path: Path) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def _entry(name: str, line: int, entry: object) -> tuple[Term | None, list[Problem]]:
+def _entry(name: str, line: int, lines: dict[str, int], entry: object) -> tuple[Term | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(name, line, "an entry is not a set of 'key: value' lines", f"for example:\n{EXAMPLE}")]
-    problems = []
-    slug = entry.get("slug")
-    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
-        problems.append(Problem(name, line, f"invalid or missing slug {slug!r}",
-                                "use lower-case letters, digits and hyphens, e.g. water-en-klimaat"))
-    if not isinstance(entry.get("label"), str) or not entry["label"].strip():
-        problems.append(Problem(name, line, f"entry {slug!r} has no label", "add 'label: …' with the name readers see"))
-    values = entry.get("terms")
+    found, problems = validate(VocabularyEntry, entry, path=name, line=line, lines=lines,
+                               unknown="unknown key '{key}' in {slug!r}", names={"slug": entry.get("slug")})
     rules: list[Rule] = []
-    if not isinstance(values, list) or not values:
-        problems.append(Problem(name, line, f"entry {slug!r} has an empty or invalid term list",
-                                "add 'terms:' with at least one word or phrase that signals it"))
-        values = []
-    for value in values:
+    values = entry.get("terms")
+    for value in values if isinstance(values, list) else []:
         rule, problem = _rule(value)
         if rule is None:
-            problems.append(Problem(name, line, f"term {value!r} of {slug!r} {problem}", TERM_HELP))
+            problems.append(Problem(name, lines.get("terms", line), f"term {value!r} of {entry.get('slug')!r} "
+                                    f"{problem}", TERM_HELP))
         else:
             rules.append(rule)
-    threshold = entry.get("threshold", 1.0)
-    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or threshold <= 0:
-        problems.append(Problem(name, line, f"the threshold of {slug!r} is not a positive number: {threshold!r}",
-                                "write the score a paragraph needs, e.g. threshold: 1.5 (default 1)"))
-    aliases = entry.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and SLUG.fullmatch(a) for a in aliases):
-        problems.append(Problem(name, line, f"the aliases of {slug!r} are not a list of slugs: {aliases!r}",
-                                "write the old slugs as a list, e.g. aliases: [oude-naam]"))
-    unknown = set(entry) - {"slug", "label", "description", "terms", "aliases", "threshold"}
-    if unknown:
-        problems.append(Problem(name, line, f"unknown key(s) {', '.join(sorted(unknown))} in {slug!r}",
-                                "use only slug, label, description, terms, threshold and aliases"))
-    if problems:
+    if found is None or problems:
         return None, problems
-    assert isinstance(slug, str)  # checked above
-    assert isinstance(threshold, (int, float))  # checked above
-    return Term(slug=slug, label=entry["label"].strip(), description=str(entry.get("description") or "").strip(),
-                rules=tuple(rules), aliases=tuple(aliases), threshold=float(threshold), line=line), []
+    return Term(slug=found.slug, label=found.label, description=(found.description or "").strip(),
+                rules=tuple(rules), aliases=tuple(found.aliases or ()), threshold=found.threshold, line=line), []
 
 
 TERM_HELP = ("write a word or phrase ('fiets*'), or a mapping such as "
              "{term: waterstof*, weight: 2, not_near: [vrachtwagen*], not_in: [op het goede spoor]}; "
              "keys: term, weight, not_near, near, not_in, listed, regions")
-RULE_KEYS = {"term", "weight", "not_near", "near", "not_in", "listed", "regions"}
+
+
+Patterns = Annotated[list[Words], Expect("has not_near, near, not_in or regions that is not a list of words", "")]
+
+
+class StructuredRule(Schema):
+    """A term written as a mapping: {term: waterstof*, weight: 2, not_near: [vrachtwagen*]}."""
+
+    term: Annotated[str, Expect("has a term that is not text: {value!r}", "")] = ""
+    weight: Annotated[float, Field(gt=0), Expect("has a weight that is not a positive number: {value!r}", "")] = 1.0
+    not_near: Patterns = Field(default_factory=list)
+    near: Patterns = Field(default_factory=list)
+    not_in: Patterns = Field(default_factory=list)
+    regions: Patterns = Field(default_factory=list)
+    listed: Annotated[bool, Expect("has 'listed' that is neither true nor false", "")] = False
+
+    @pydantic.model_validator(mode="after")
+    def _one_way(self) -> StructuredRule:
+        pattern = self.term.strip()
+        if pattern[:1] in (WEAK, LISTED) or UNLESS in pattern:
+            raise wrong("mixes the two ways of writing a term: in a mapping write weight: 0.5 instead of '~', "
+                        "listed: true instead of '!' and not_near: [...] instead of 'unless near'", "")
+        if pattern and self.regions:
+            raise wrong("has both a term and regions: give one of them", "")
+        if not (pattern or self.regions):
+            raise wrong("is incomplete: give the term (term: …) or the regions whose names count (regions: [...])",
+                        "")
+        return self
 
 
 def _rule(value: object) -> tuple[Rule | None, str]:
@@ -119,28 +122,12 @@ def _rule(value: object) -> tuple[Rule | None, str]:
             return None, "is incomplete: write the words it must not be near after 'unless near'"
         rule = rule_of(value)
     elif isinstance(value, dict):
-        unknown = set(value) - RULE_KEYS
-        if unknown:
-            return None, f"has unknown key(s) {', '.join(sorted(map(str, unknown)))}"
-        lists = {key: value.get(key, []) for key in ("not_near", "near", "not_in", "regions")}
-        if not all(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in lists.values()):
-            return None, "has not_near, near, not_in or regions that is not a list of words"
-        lists = {key: [x.strip() for x in v] for key, v in lists.items()}
-        weight, pattern = value.get("weight", 1.0), value.get("term", "")
-        if not isinstance(value.get("listed", False), bool):
-            return None, "has 'listed' that is neither true nor false"
-        if isinstance(pattern, str) and (pattern.strip()[:1] in (WEAK, LISTED) or UNLESS in pattern):
-            return None, ("mixes the two ways of writing a term: in a mapping write weight: 0.5 instead of '~', "
-                          "listed: true instead of '!' and not_near: [...] instead of 'unless near'")
-        if pattern and lists["regions"]:
-            return None, "has both a term and regions: give one of them"
-        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-            return None, f"has a weight that is not a positive number: {weight!r}"
-        if not isinstance(pattern, str) or not (pattern.strip() or lists["regions"]):
-            return None, "is incomplete: give the term (term: …) or the regions whose names count (regions: [...])"
-        rule = Rule(pattern.strip(), float(weight), tuple(lists["not_near"]), tuple(lists["near"]),
-                    tuple(lists["not_in"]), bool(value.get("listed", False)), tuple(lists["regions"]),
-                    source=_written(value))
+        found, problems = validate(StructuredRule, value, path="", line=0, lines={}, unknown="has unknown key '{key}'")
+        if found is None:
+            first = problems[0]
+            return None, first.message + (f" ({first.fix})" if first.fix.startswith("did you mean") else "")
+        rule = Rule(found.term.strip(), found.weight, tuple(found.not_near), tuple(found.near), tuple(found.not_in),
+                    found.listed, tuple(found.regions), source=_written(value))
     else:
         return None, "is neither text nor a mapping: a term is text or a mapping"
     if not rule.pattern and not rule.regions:

@@ -156,9 +156,9 @@ def split(cell: str) -> set[str]:
 
 
 HELD_OUT = {
-    "labels-test.tsv": "Five texts, test half (labelled blind, only scored)",
-    "labels-dev.tsv": "Five texts, development half (labelled blind, looked at while tuning)",
-    "labels-heldout.tsv": "Five texts, earlier held-out paragraphs (20)",
+    "labels-test.tsv": "Five texts, earlier labels (rules of their own), test half (labelled blind, only scored)",
+    "labels-dev.tsv": "Five texts, earlier labels, development half (labelled blind, looked at while tuning)",
+    "labels-heldout.tsv": "Five texts, earlier labels, held-out paragraphs (20)",
 }
 
 
@@ -178,7 +178,7 @@ def report(corpus: Corpus, fixtures: Path, vocabulary_dir: Path = Path("vocabula
     per_theme = (f"{label} {test_themes.precision(label):.2f}/{test_themes.recall(label):.2f}"
                  for label in test_themes.labels())
     lines.append("  test half per theme (precision/recall): " + ", ".join(per_theme))
-    lines.append("Tuning set (labels.tsv):")
+    lines.append("Tuning set (labels.tsv, earlier labels):")
     for name, scores in (("Themes", themes), ("Regions", regions)):
         lines.append(f"{name}: precision {scores.precision():.3f}, recall {scores.recall():.3f}")
         for label in scores.labels():
