@@ -137,8 +137,8 @@ def summary(outcome: Outcome) -> Table:
     table.add_row("pages written",
                   f"{len(written.written)} (unchanged {written.unchanged}, removed {len(written.removed)})")
     if not outcome.site_url:
-        table.add_row("site URL", "none (SITE_URL not set): canonical links, og:url and sitemap left out, "
-                                  "feeds link relatively")
+        table.add_row("site URL", "none (SITE_URL not set): og:url, og:image, canonical links and sitemap "
+                                  "left out, feeds link relatively")
     table.add_row("time", f"{outcome.seconds:.2f} s")
     return table
 

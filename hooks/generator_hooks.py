@@ -10,7 +10,8 @@
 - `on_serve`: `mkdocs serve` watches the hand-written part of `docs_dir` only, not the pages it generates, and
   the raw files but not the anchor registers the build writes beside them (raw/anchors/).
 - `on_post_page`, `on_post_template`: Material's few HTML errors corrected (`generator.site.markup`) in the
-  pages and in 404.html, so every page passes the Nu HTML Checker.
+  pages and in 404.html, so every page passes the Nu HTML Checker; 404.html made to work below any folder
+  (`generator.site.notfound`).
 - `on_post_build`: the search index (Pagefind) of the generator's search records, into the built site; then
   the deployment made from the built pages (`generator.site.deploy`): .gz files, the nginx configuration and
   the static hosts' `_headers` and `_redirects` (not under `mkdocs serve`, which serves none of them).
@@ -42,7 +43,7 @@ from generator.core.problems import InputError
 from generator.core.records import Corpus
 from generator.quality import report
 from generator.site import config as site_config
-from generator.site import deploy, markup, search
+from generator.site import deploy, markup, notfound, search
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _site_url: dict[str, str] = {}
@@ -137,7 +138,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return markup.valid_html(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    html = markup.valid_html(output_content)
+    if template_name == "404.html":
+        html = notfound.sized_icons(html)
+        if not _site_url[config.config_file_path]:  # with one, MkDocs writes the links from its path
+            html = notfound.relocatable(html, _top_folders(Path(config.docs_dir)))
+    return html
+
+
+def _top_folders(docs: Path) -> list[str]:
+    """The folders at the top of the built site: the docs folder's, Material's assets and the search index."""
+    return sorted({p.name for p in docs.iterdir() if p.is_dir() and not p.name.startswith(".")} |
+                  {"assets", search.INDEX_FOLDER})
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -157,7 +171,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         # MkDocs writes a sitemap of relative paths without a site URL; a sitemap needs absolute ones.
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (Path(config.site_dir) / name).unlink(missing_ok=True)
-        log.info("no site URL (SITE_URL): canonical links, og:url and the sitemap left out; feeds link relatively")
+        log.info("no site URL (SITE_URL): og:url, og:image, canonical links and the sitemap left out; feeds link "
+                 "relatively. For the published site: SITE_URL=https://… make site")
 
 
 def _path(item: StructureItem) -> str:

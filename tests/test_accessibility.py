@@ -34,6 +34,9 @@ PAGE_KINDS = {
     "documenten": "/documenten/",
     "document": "/documenten/2026-benelux-jaarplan/",
     "toegankelijkheid": "/toegankelijkheid/",
+    "over": "/over/",
+    "volgen": "/volgen/",
+    "volgen-thema": "/volgen/themas/energie/",
     "niet-gevonden": "/bestaat-niet/",
     "zoeken": "/zoeken/?q=waterstof",
 }

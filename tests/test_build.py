@@ -57,7 +57,7 @@ def test_the_build_summary_says_what_is_left_out_without_an_address(tmp_path: Pa
     result = generate(ROOT / "raw", tmp_path / "out", "--config", str(tmp_path / "mkdocs.yml"))
     assert result.returncode == 0, result.stderr
     table = re.sub(r"[\s│]+", " ", result.stdout)  # the summary table, its cells' wrapped lines read together
-    assert "site URL none (SITE_URL not set): canonical links, og:url and sitemap left out" in table
+    assert "site URL none (SITE_URL not set): og:url, og:image, canonical links and sitemap left out" in table
 
 
 @pytest.mark.parametrize("text, words", [

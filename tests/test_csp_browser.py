@@ -127,13 +127,15 @@ def test_the_feeds_policy_allows_the_style_of_its_xslt_page(built: Path, base: s
 def test_copy_link_cite_and_the_palette_toggle_work_under_the_policy(built: Path, base: str, tab: Tab) -> None:
     page = tab.page
     violations = tab.open(base + first(built / "site", "documenten/*/index.html"))
-    button = page.locator("article button.sectielink", has_text="Kopieer").first
+    button = page.locator("article button.alineaknop").first  # a paragraph's menu: Kopieer link, Citeer
     anchor = button.evaluate("b => b.closest('[id]').id")
     button.click()
+    page.locator("article [role=menuitem]:visible", has_text="Kopieer link").click()
     page.wait_for_function("() => [...document.querySelectorAll('article button.sectielink')]"
                            ".some(b => b.textContent === 'Gekopieerd')")
     assert page.evaluate("navigator.clipboard.readText()").endswith("#" + anchor)
-    page.locator("article button.sectielink", has_text="Citeer").first.click()
+    button.click()
+    page.locator("article [role=menuitem]:visible", has_text="Citeer").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes(', alinea '))")
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.click("form[data-md-component='palette'] label:not([hidden])")

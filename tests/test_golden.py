@@ -35,6 +35,9 @@ PAGES = {
     "document.md": "documenten/2026-nl-prioriteitenbrief.md",
     "redirect.md": "themas/energievoorziening.md",
     "search.md": "zoeken/index.md",
+    "about.md": "over/index.md",
+    "follow.md": "volgen/themas/energie.md",
+    "follow-alles.md": "volgen/index.md",
     "feed.xml": "feeds/themas/energie.xml",
     "feed-alles.xml": "feeds/alles.xml",
 }

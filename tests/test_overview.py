@@ -142,20 +142,31 @@ def test_feeds_hold_the_newest_documents_only(corpus: Corpus, monkeypatch) -> No
     theme = max(facets.by_term(corpus, "theme", corpus.themes),
                 key=lambda f: len({e.document.slug for e in f.entries}))
     pages = record.site_record(corpus).pages
-    everything = feeds.facet_feed(theme, pages, "https://x.example/")
+    undated = feeds.undated_stamp(list(corpus.documents))
+    everything = feeds.facet_feed(theme, pages, "https://x.example/", undated)
     assert len(everything) >= 3
     monkeypatch.setattr(feeds, "FEED_SIZE", 2)
-    assert feeds.facet_feed(theme, pages, "https://x.example/") == everything[:2]
-    newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, pages, "https://x.example/")
-    assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d) for d in corpus.documents)
+    assert feeds.facet_feed(theme, pages, "https://x.example/", undated) == everything[:2]
+    newest = feeds.site_feed(list(corpus.documents), {d.slug: "" for d in corpus.documents}, pages,
+                             "https://x.example/")
+    assert len(newest) == 2 and newest[0].updated == max(feeds.updated(d, undated) for d in corpus.documents)
 
 
 def test_an_undated_document_says_so_in_the_feeds(built: Path, corpus: Corpus) -> None:
-    """Atom needs a date per entry; an undated document's entries say which rule gave theirs."""
+    """Atom needs a date per entry; an undated document's entries get no invented day but the newest date the
+    archive holds, and say so."""
     undated = [d for d in corpus.documents if d.meta.date is None]
     assert undated
-    site = (built / "site" / "feeds" / "alles.xml").read_text(encoding="utf-8")
-    for doc in undated:
-        assert f"Ongedateerd document&lt;/em&gt; (voorzitterschap {doc.meta.year}); de feed dateert het op 1 januari " \
-               f"{doc.meta.year}." in site
-    assert site.count("Ongedateerd document") == len(undated)
+    newest = max(d.meta.date.first_day() for d in corpus.documents if d.meta.date).isoformat()
+    site = ET.parse(built / "site" / "feeds" / "alles.xml").getroot()
+    for entry in site.findall(f"{ATOM}entry"):
+        content = entry.find(f"{ATOM}content").text or ""
+        doc = next(d for d in corpus.documents if f"documenten/{d.slug}/" in entry.find(f"{ATOM}link").get("href"))
+        if doc.meta.date is None:
+            assert content.startswith(f"<p><em>Ongedateerd document</em> (voorzitterschap {doc.meta.year}); de feed "
+                                      "geeft het de datum van het nieuwste gedateerde document van het archief.</p>")
+            assert entry.find(f"{ATOM}updated").text == f"{newest}T00:00:00Z"
+            assert entry.find(f"{ATOM}published") is None
+        else:
+            assert "Ongedateerd" not in content
+            assert entry.find(f"{ATOM}updated").text == f"{doc.meta.date.first_day().isoformat()}T00:00:00Z"

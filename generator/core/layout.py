@@ -18,6 +18,10 @@ DOCUMENTS = "documenten"
 """The URL folder of document pages."""
 FEEDS = "feeds"
 """The folder of the Atom feeds."""
+FOLLOW = "volgen"
+"""The folder of the "Volgen" pages: one HTML page per feed, how to subscribe and what is new."""
+ABOUT = "over"
+"""The folder of the page about the site (``over/index.md``)."""
 SECTIONS = {FOLDERS["theme"]: "Thema's", FOLDERS["year"]: "Jaren", FOLDERS["region"]: "Regio's",
             DOCUMENTS: "Documenten"}
 """The generated navigation sections, in their order, with the titles readers see."""
@@ -31,6 +35,6 @@ RECORDS = ".generator-search.json"
 """The search records (one per passage), which become the Pagefind index after the site is built."""
 PREVIEWS = "voorvertoning"
 """The folder of the link-preview images (``voorvertoning/themas/energie.png``)."""
-GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, SEARCH, NAV, RECORDS,
-             PREVIEWS)
+GENERATED = ("index.md", FOLDERS["theme"], FOLDERS["year"], FOLDERS["region"], DOCUMENTS, FEEDS, FOLLOW, ABOUT, SEARCH,
+             NAV, RECORDS, PREVIEWS)
 """What the generator makes inside the docs folder (besides `STATE`); everything else there is hand-written."""

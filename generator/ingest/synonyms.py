@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..core.problems import InputError, Problem
 from ..core.text import match_form
-from .vocabulary import entries
+from .schema import entries
 
 NAME = "synonyms.yml"
 EXAMPLE = """- [grensarbeiders, grenswerkers]
@@ -24,7 +24,8 @@ def load(path: Path) -> tuple[tuple[str, ...], ...]:
     problems: list[Problem] = []
     groups: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
-    for entry, line in entries(path, EXAMPLE, empty=True):
+    for item in entries(path, EXAMPLE, empty=True):
+        entry, line = item.value, item.line
         if not isinstance(entry, list) or len(entry) < 2:
             problems.append(Problem(name, line, f"an entry is {entry!r}, not a list of two or more names",
                                     f"write the names that mean the same in one list, for example:\n{EXAMPLE}"))

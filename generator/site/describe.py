@@ -15,20 +15,25 @@ LIMIT = 200
 
 
 def facet(f: Facet) -> str:
-    """Theme or region: its description, how many paragraphs and which years."""
-    years = [str(year) for year, _ in f.years()]
-    found = f"{len(f.entries)} alinea's uit {_and(years)}." if years else "Nog geen alinea's."
-    return _cut(f"{f.description} {found}")
+    """Theme or region: the years it spans, what its newest passage says, then what it covers (the page's title
+    names it already, and a preview that cuts the text loses the end first)."""
+    years = [year for year, _ in f.years()]
+    if not years:
+        return _cut(f"{f.description} Nog geen alinea's.")
+    newest = f.years()[0][1][0]
+    span = str(years[0]) if len(years) == 1 else f"{years[-1]}–{years[0]}"
+    return _cut(f"Alinea's uit {span}; de nieuwste ({years[0]}): {opening(newest.paragraph.text)} {f.description}")
 
 
 def facet_year(f: Facet, year: int, entries: list[Entry], presiding: str) -> str:
-    """Theme or region in one presidency year: how many passages, from which documents, and how the first
-    begins."""
+    """Theme or region in one presidency year: the opening of its first passage, then which documents it
+    comes from; the count comes last, where a preview that cuts the text loses it first."""
     documents = list(dict.fromkeys(plain(e.document.meta.title) for e in entries))
+    if not entries:
+        return _cut(f"Geen alinea's over {f.label} uit het voorzitterschap van {year} ({presiding}).")
     noun = "alinea" if len(entries) == 1 else "alinea's"
-    head = f"{len(entries)} {noun} over {f.label} uit het voorzitterschap van {year} ({presiding})"
-    first = plain(entries[0].paragraph.text) if entries else ""
-    return _cut(f"{head}, in {_and(documents)}. {first}")
+    return _cut(f"{f.label} in {year} ({presiding}): {opening(entries[0].paragraph.text)} Uit {_and(documents)}; "
+                f"{len(entries)} {noun}.")
 
 
 def year(f: Facet, documents: list[Document], theme_labels: dict[str, str]) -> str:

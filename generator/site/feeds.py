@@ -18,7 +18,7 @@ from ..core.inline import plain
 from ..core.layout import DOCUMENTS
 from ..core.records import Document
 from . import describe
-from .facets import Facet
+from .facets import Entry, Facet
 from .overview import entries_by_document
 from .pages import Pages
 
@@ -36,10 +36,22 @@ class FeedEntry:
     """HTML (escaped once more by the template)."""
 
 
-def updated(doc: Document) -> str:
-    """The document's date as an Atom timestamp. Atom requires one; an undated document gets 1 January of its
-    presidency year, and its entry says that it is undated (`undated_note`)."""
-    day = doc.meta.date.first_day() if doc.meta.date else dt.date(doc.meta.year, 1, 1)
+def updated(doc: Document, undated: str) -> str:
+    """The document's date as an Atom timestamp; `undated` for a document without a date (see `undated_stamp`)."""
+    return _stamp(doc.meta.date.first_day()) if doc.meta.date else undated
+
+
+def undated_stamp(documents: list[Document]) -> str:
+    """The timestamp of an undated document's entries: the newest date the archive knows. Atom requires an
+    `updated` on every entry (RFC 4287, 4.1.2), so it cannot be left out; a date made up from the presidency
+    year (1 January) would claim a day nobody wrote, while the archive's newest date is one the archive really
+    holds, and by which the undated text was part of it. The entry says it is undated (`undated_note`) and has
+    no `published`."""
+    days = [d.meta.date.first_day() for d in documents if d.meta.date]
+    return _stamp(max(days)) if days else "2000-01-01T00:00:00Z"
+
+
+def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
@@ -47,8 +59,8 @@ def undated_note(doc: Document) -> str:
     """For an undated document, the sentence its feed entries begin with (HTML)."""
     if doc.meta.date:
         return ""
-    return (f"<p><em>Ongedateerd document</em> (voorzitterschap {doc.meta.year}); de feed dateert het op 1 januari "
-            f"{doc.meta.year}.</p>")
+    return (f"<p><em>Ongedateerd document</em> (voorzitterschap {doc.meta.year}); de feed geeft het de datum van "
+            f"het nieuwste gedateerde document van het archief.</p>")
 
 
 FEED_SIZE = 50
@@ -59,43 +71,59 @@ FEED_STYLESHEET = "stylesheets/feed.xsl"
 """Below the docs folder: turns a feed opened in a browser into a readable page."""
 
 
-def facet_feed(facet: Facet, pages: Pages, site_url: str) -> list[FeedEntry]:
+def facet_feed(facet: Facet, pages: Pages, site_url: str, undated: str) -> list[FeedEntry]:
     """Per document, the paragraphs it adds to the theme, with their permanent links; newest first.
 
     `site_url` is the site's address, or the way from the feed to the site's root ("../../") when none is
     configured: feed readers resolve relative links against the feed's own address (RFC 4287)."""
-    def entry_id(doc: Document) -> str:
-        return tag(f"{facet.folder}/{facet.slug}/{doc.slug}")
-    groups = sorted(entries_by_document(list(facet.entries)), key=lambda g: (updated(g[0]), entry_id(g[0])),
-                    reverse=True)
     entries = []
-    for doc, items in groups[:FEED_SIZE]:
+    for doc, items in facet_groups(facet, undated)[:FEED_SIZE]:
         page = f"{site_url}{pages.document(doc.slug).url}"
         passages = (f'<p>{html.escape(plain(e.paragraph.text))} <a href="{page}#{e.paragraph.id}">(bron)</a></p>'
                     for e in items)
         content = undated_note(doc) + "".join(passages)
         noun = "alinea" if len(items) == 1 else "alinea's"
-        entries.append(FeedEntry(id=entry_id(doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
-                                 link=f"{page}#{items[0].paragraph.id}", updated=updated(doc), content=content))
+        entries.append(FeedEntry(id=_facet_entry_id(facet, doc), title=f"{plain(doc.meta.title)}: {len(items)} {noun}",
+                                 link=f"{page}#{items[0].paragraph.id}", updated=updated(doc, undated),
+                                 content=content))
     return entries
+
+
+def facet_groups(facet: Facet, undated: str) -> list[tuple[Document, list[Entry]]]:
+    """A theme's or region's passages per document, in the order of its feed: newest first."""
+    return sorted(entries_by_document(list(facet.entries)),
+                  key=lambda g: (updated(g[0], undated), _facet_entry_id(facet, g[0])), reverse=True)
+
+
+def _facet_entry_id(facet: Facet, doc: Document) -> str:
+    return tag(f"{facet.folder}/{facet.slug}/{doc.slug}")
+
+
+def newest_documents(documents: list[Document]) -> list[Document]:
+    """The documents in the order of the site's feed: newest first."""
+    undated = undated_stamp(documents)
+    return sorted(documents, key=lambda d: (updated(d, undated), tag(f"{DOCUMENTS}/{d.slug}")), reverse=True)
 
 
 def site_feed(documents: list[Document], descriptions: dict[str, str], pages: Pages, site_url: str) -> list[
         FeedEntry]:
     """One entry per document of the site, newest first."""
-    entries = [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
-                         link=f"{site_url}{pages.document(d.slug).url}", updated=updated(d),
-                         content=f"{undated_note(d)}<p>{html.escape(descriptions[d.slug])}</p>") for d in documents]
-    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
+    undated = undated_stamp(documents)
+    return [FeedEntry(id=tag(f"{DOCUMENTS}/{d.slug}"), title=plain(d.meta.title),
+                      link=f"{site_url}{pages.document(d.slug).url}", updated=updated(d, undated),
+                      content=f"{undated_note(d)}<p>{html.escape(descriptions[d.slug])}</p>")
+            for d in newest_documents(documents)[:FEED_SIZE]]
 
 
 def facet_text(template: jinja2.Template, facet: Facet, site: Site, site_url: str) -> str:
-    """The feed of one theme or region; with no site URL configured, its links are relative to the feed."""
+    """The feed of one theme or region; with no site URL configured, its links are relative to the feed. The
+    archive's documents give the date of undated ones."""
     path = site.pages.feed(facet).url
     base = site_url or _to_root(path)
     return render(template, title=f"{facet.label} — Benelux-voorzitterschappen", feed_id=tag(facet.path[:-3]),
                   self_url=f"{base}{path}", page_url=f"{base}{site.pages.of(facet).url}",
-                  stylesheet=_to_root(path) + FEED_STYLESHEET, entries=facet_feed(facet, site.pages, base))
+                  stylesheet=_to_root(path) + FEED_STYLESHEET,
+                  entries=facet_feed(facet, site.pages, base, undated_stamp(site.documents)))
 
 
 def site_text(template: jinja2.Template, site: Site, site_url: str) -> str:

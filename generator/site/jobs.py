@@ -12,7 +12,7 @@ import jinja2
 from ..core.layout import DOCUMENTS, FOLDERS, NAV, RECORDS
 from ..core.problems import InputError, Problem
 from ..core.records import Corpus, Document, Term
-from . import contexts, feeds, search
+from . import about, contexts, feeds, follow, search
 from .facets import Facet
 from .links import linker, url_maker
 from .navigation import navigation
@@ -37,7 +37,7 @@ class Job:
 def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.Template, site_url: str) -> list[Job]:
     """One job per page of the model, in its order, and the two data files the hook and the search index read."""
     theme_labels = {t.slug: t.label for t in corpus.themes}
-    jobs = [_job(page, site, env, feed, site_url, theme_labels) for page in site.pages]
+    jobs = [_job(page, corpus, site, env, feed, site_url, theme_labels) for page in site.pages]
     jobs.append(Job(NAV, functools.partial(navigation, site), SITE_PAGE))
     jobs.append(Job(RECORDS, functools.partial(search.records_text, corpus, site), SITE_PAGE,
                     sum(len(d.paragraphs) for d in corpus.documents)))
@@ -47,13 +47,13 @@ def page_jobs(corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.
 TEMPLATES: dict[PageKind, str] = {"home": "home.md.j2", "search": "search.md.j2", "theme": "facet.md.j2",
                                   "region": "facet.md.j2", "theme-year": "facet_year.md.j2",
                                   "region-year": "facet_year.md.j2", "year": "year.md.j2", "document": "document.md.j2",
-                                  "redirect": "redirect.md.j2"}
+                                  "redirect": "redirect.md.j2", "about": "about.md.j2", "follow": "follow.md.j2"}
 """The template of each kind of page (an index page's depends on what it lists)."""
 INDEXES = {FOLDERS["theme"]: "facet_index.md.j2", FOLDERS["region"]: "facet_index.md.j2",
            FOLDERS["year"]: "year_index.md.j2", DOCUMENTS: "document_index.md.j2"}
 
 
-def _job(page: Page, site: Site, env: jinja2.Environment, feed: jinja2.Template, site_url: str,
+def _job(page: Page, corpus: Corpus, site: Site, env: jinja2.Environment, feed: jinja2.Template, site_url: str,
          theme_labels: dict[str, str]) -> Job:
     subject = page.subject
     if page.kind == "feed":
@@ -81,8 +81,19 @@ def _job(page: Page, site: Site, env: jinja2.Environment, feed: jinja2.Template,
         context = functools.partial(dict, title=subject.label, target=relative(target.url, page.url))
     elif page.kind == "document" and isinstance(subject, Document):
         context, cost = functools.partial(contexts.document, subject), len(subject.paragraphs)
+    elif page.kind == "about":
+        context = functools.partial(about.context, corpus, site)
+    elif page.kind == "follow" and isinstance(subject, Facet):
+        context = functools.partial(_with_site_url, site_url, follow.facet_context, subject, site.documents, site.pages)
+    elif page.kind == "follow":
+        context = functools.partial(_with_site_url, site_url, follow.site_context, site.documents, site.themes,
+                                    site.regions, site.pages)
     template = INDEXES[page.key] if page.kind == "index" else TEMPLATES[page.kind]
     return Job(page.src, functools.partial(_page, env, site, page, template, context), page.source, cost)
+
+
+def _with_site_url(site_url: str, context: Callable[..., dict[str, object]], *args: object) -> dict[str, object]:
+    return {**context(*args), "site_url": site_url}
 
 
 def check_paths(jobs: list[Job]) -> None:

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..core.layout import DOCUMENTS, FEEDS, FOLDERS, SEARCH, FacetKind, facet_year_path
+from ..core.layout import ABOUT, DOCUMENTS, FEEDS, FOLDERS, FOLLOW, SEARCH, FacetKind, facet_year_path
 from ..core.records import Corpus, Document, Term
 from .facets import Facet
 
-PageKind = Literal["home", "index", "search", "theme", "region", "year", "theme-year", "region-year", "document",
-                   "redirect", "feed"]
+PageKind = Literal["home", "index", "search", "about", "theme", "region", "year", "theme-year", "region-year",
+                   "document", "redirect", "feed", "follow"]
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,10 @@ class Pages:
         """The Atom feed of a theme or region, or of the whole site."""
         return self.get("feed", f"{facet.kind}/{facet.slug}" if facet else "")
 
+    def follow(self, facet: Facet | None = None) -> Page:
+        """The "Volgen" page of a theme's or region's feed, or of the site's."""
+        return self.get("follow", f"{facet.kind}/{facet.slug}" if facet else "")
+
     def section(self, folder: str) -> list[Page]:
         """The pages a navigation section lists, in its order."""
         return [p for p in self.all if p.section == folder]
@@ -147,6 +151,7 @@ def site_pages(corpus: Corpus, *, themes: list[Facet], regions: list[Facet], yea
                           (DOCUMENTS, "Documenten")):
         add("index", folder, f"{folder}/index.md", title)
     add("search", "", f"{SEARCH}/index.md", "Zoeken")
+    add("about", "", f"{ABOUT}/index.md", "Over deze site")
     for facet in (*sorted(themes, key=_label), *sorted(regions, key=_label)):
         add(facet.kind, facet.slug, facet.path, facet.label, _vocabulary(facet.kind, facet.slug), facet.folder, facet)
     for facet in (*themes, *regions):
@@ -168,6 +173,10 @@ def site_pages(corpus: Corpus, *, themes: list[Facet], regions: list[Facet], yea
         add("feed", f"{facet.kind}/{facet.slug}", f"{FEEDS}/{facet.folder}/{facet.slug}.xml", facet.label,
             subject=facet)
     add("feed", "", SITE_FEED, "Benelux-voorzitterschappen")
+    for facet in (*themes, *regions):
+        add("follow", f"{facet.kind}/{facet.slug}", f"{FOLLOW}/{facet.folder}/{facet.slug}.md",
+            f"{facet.label} volgen", subject=facet)
+    add("follow", "", f"{FOLLOW}/index.md", "Volgen")
     return Pages(pages)
 
 

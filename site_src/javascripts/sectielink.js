@@ -6,10 +6,25 @@
 (function () {
   var LABEL = "Kopieer link";
 
-  function copy(button, url, label) {
+  // One status region per page announces what was copied (a screen reader hears it; the button also says
+  // "Gekopieerd" for two seconds, in its text and in its accessible name).
+  var status = document.createElement("div");
+  status.className = "verborgen-label kopieerstatus";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function copy(button, url, announcement) {
+    var label = button.getAttribute("aria-label"), text = button.textContent;
     var done = function () {
       button.textContent = "Gekopieerd";
-      setTimeout(function () { button.textContent = label || LABEL; }, 2000);
+      button.setAttribute("aria-label", "Gekopieerd");
+      status.textContent = "";
+      setTimeout(function () { status.textContent = announcement; }, 50);
+      setTimeout(function () {
+        button.textContent = text;
+        button.setAttribute("aria-label", label);
+      }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { window.prompt("Kopieer deze link:", url); });
@@ -18,21 +33,31 @@
     }
   }
 
-  // The accessible name starts with the visible text (WCAG 2.5.3), then says which place it is.
-  function button(what, url) {
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says what it copies.
+  function button(what, url, text) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "sectielink";
-    b.textContent = LABEL;
-    b.setAttribute("aria-label", LABEL + " naar " + what);
-    b.addEventListener("click", function () { copy(b, url()); });
+    b.textContent = text || LABEL;
+    b.setAttribute("aria-label", (text || LABEL) + " naar " + what);
+    b.addEventListener("click", function () { copy(b, url(), "Link naar " + what + " gekopieerd"); });
     return b;
   }
 
   function here(id) {
-    return function () { return location.origin + location.pathname + "#" + id; };
+    return function () { return location.origin + location.pathname + (id ? "#" + id : ""); };
   }
 
+  function resolved(href) {
+    return function () { return new URL(href, location.href).href; };
+  }
+
+  // The address of a feed as the reader will paste it: absolute, wherever the site is served.
+  document.querySelectorAll("a.feedadres").forEach(function (link) {
+    link.textContent = link.href;
+    link.insertAdjacentElement("afterend", button("de feed", resolved(link.getAttribute("href")), "Kopieer feedadres"));
+    link.insertAdjacentText("afterend", " ");
+  });
   var article = document.querySelector("article");
   if (!article) return;
   // A link whose text is its own address prints once (the print rules add the address after other links).
@@ -41,9 +66,18 @@
     if (text && link.href.replace(/^https?:\/\//, "").indexOf(text) === 0) link.classList.add("adres");
   });
   // Headings: the button follows the heading, so that the heading reads as its own text.
+  // A year section of a theme or region page copies the address of that year's own page (data-kopieer), which
+  // is what a reader mails; its ¶ still links to the section.
   article.querySelectorAll("h2[id], h3[id], h4[id]").forEach(function (heading) {
-    var name = heading.textContent.replace("¶", "").trim();
-    heading.insertAdjacentElement("afterend", button(name, here(heading.id)));
+    var name = heading.textContent.replace("\u00b6", "").trim();
+    var target = heading.getAttribute("data-kopieer");
+    heading.insertAdjacentElement("afterend", target
+      ? button("de pagina " + heading.getAttribute("data-kopieer-naam"), resolved(target))
+      : button(name, here(heading.id)));
+  });
+  // A page that readers share as a whole (a theme or region in one year): a button under its title.
+  article.querySelectorAll("h1.paginalink").forEach(function (heading) {
+    heading.insertAdjacentElement("afterend", button("deze pagina", here("")));
   });
   // The pages of the original a paragraph stands on ("p. 3" or "p. 3–4"), from the invisible page markers the
   // generator puts where a page begins; "" when the document's pages are not known.
@@ -70,27 +104,107 @@
   // page markers) and the permanent address.
   var data = document.getElementById("citeer");
   var source = data ? JSON.parse(data.textContent) : null;
+  function citation(paragraph) {
+    var page = pages(paragraph);
+    return source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
+      (source.vindplaats ? ", " + source.vindplaats : "") +
+      ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
+      ". " + here(paragraph.id)() +
+      (source.origineel ? " (origineel: " + source.origineel + ")" : "");
+  }
+
+  // One control per paragraph, one Tab stop: a small menu button ("Link") whose menu holds "Kopieer link" and
+  // "Citeer" (the WAI-ARIA menu button pattern: Enter, Space or the arrow keys open it on an item, the arrow
+  // keys move, Escape and Tab close it). What was copied is announced, and the button says "Gekopieerd".
+  var open = null;
+  function close(focus) {
+    if (!open) return;
+    var menu = open;
+    open = null;
+    menu.list.hidden = true;
+    menu.trigger.setAttribute("aria-expanded", "false");
+    if (focus) menu.trigger.focus();
+  }
+  document.addEventListener("click", function (event) {
+    if (open && !open.box.contains(event.target)) close(false);
+  });
+
+  function menuButton(paragraph) {
+    var box = document.createElement("span"), trigger = document.createElement("button");
+    var list = document.createElement("span");
+    box.className = "alineamenu";
+    trigger.type = "button";
+    trigger.className = "sectielink alineaknop";
+    trigger.textContent = "Link";
+    trigger.setAttribute("aria-label", "Link of bronvermelding van deze alinea");
+    trigger.setAttribute("aria-haspopup", "menu");
+    trigger.setAttribute("aria-expanded", "false");
+    list.className = "alineamenu__lijst";
+    list.id = "menu-" + paragraph.id;
+    list.setAttribute("role", "menu");
+    list.setAttribute("aria-label", "Deze alinea");
+    list.hidden = true;
+    trigger.setAttribute("aria-controls", list.id);
+    var actions = [
+      ["Kopieer link", function () { return here(paragraph.id)(); }, "Link naar deze alinea gekopieerd"],
+      ["Citeer", function () { return citation(paragraph); }, "Bronvermelding van deze alinea gekopieerd"]
+    ];
+    var items = actions.map(function (action) {
+      var item = document.createElement("button");
+      item.type = "button";
+      item.className = "alineamenu__keuze";
+      item.setAttribute("role", "menuitem");
+      item.tabIndex = -1;
+      item.textContent = action[0];
+      item.addEventListener("click", function () {
+        close(true);
+        copy(trigger, action[1](), action[2]);
+      });
+      list.appendChild(item);
+      return item;
+    });
+    var menu = {box: box, trigger: trigger, list: list};
+    function show(index) {
+      if (open !== menu) close(false);
+      open = menu;
+      list.hidden = false;
+      list.classList.remove("alineamenu__lijst--links");
+      if (list.getBoundingClientRect().right > document.documentElement.clientWidth) {
+        list.classList.add("alineamenu__lijst--links");
+      }
+      trigger.setAttribute("aria-expanded", "true");
+      items[(index + items.length) % items.length].focus();
+    }
+    trigger.addEventListener("click", function () {
+      if (open === menu) close(true); else show(0);
+    });
+    trigger.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); show(0); }
+      if (event.key === "ArrowUp") { event.preventDefault(); show(-1); }
+    });
+    list.addEventListener("keydown", function (event) {
+      var at = items.indexOf(document.activeElement);
+      var moves = {ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1};
+      if (event.key in moves) {
+        event.preventDefault();
+        items[(moves[event.key] + items.length) % items.length].focus();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close(true);
+      } else if (event.key === "Tab") {
+        close(false);
+        trigger.focus();  // Tab then moves on from the button, as if the menu had not been open
+      }
+    });
+    box.appendChild(trigger);
+    box.appendChild(list);
+    return box;
+  }
+
   article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
     if (!/-p\d+$/.test(paragraph.id) || paragraph.classList.contains("documentdeel")) return;
     paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(button("deze alinea", here(paragraph.id)));
-    if (!source) return;
-    var cite = document.createElement("button");
-    cite.type = "button";
-    cite.className = "sectielink";
-    cite.textContent = "Citeer";
-    cite.setAttribute("aria-label", "Citeer deze alinea");
-    cite.addEventListener("click", function () {
-      var page = pages(paragraph);
-      var text = source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
-        (source.vindplaats ? ", " + source.vindplaats : "") +
-        ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
-        ". " + here(paragraph.id)() +
-        (source.origineel ? " (origineel: " + source.origineel + ")" : "");
-      copy(cite, text, "Citeer");
-    });
-    paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(cite);
+    paragraph.appendChild(source ? menuButton(paragraph) : button("deze alinea", here(paragraph.id)));
   });
   // Passages elsewhere: their source line links to the paragraph in its document. On paper the link prints
   // its full address (data-adres, see the print rules of extra.css).
@@ -99,6 +213,6 @@
     if (!link) return;
     link.setAttribute("data-adres", link.href);
     source.appendChild(document.createTextNode(" "));
-    source.appendChild(button("deze alinea", function () { return new URL(link.getAttribute("href"), location.href).href; }));
+    source.appendChild(button("deze alinea", resolved(link.getAttribute("href"))));
   });
 })();
