@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .core.layout import ANALYSIS
 from .site import state, write
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
     try:
         # Gather: read, clean, segment and classify every document.
-        corpus = analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress)
+        corpus = analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress,
+                         cache_dir=out / ANALYSIS)
         # Render every page; each is staged beside its target by the process that rendered it.
         site = record.site_record(corpus)
         staged = render.render_site(corpus, templates_dir, site_url=site_url, site=site,
