@@ -41,6 +41,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     if state.unchanged(out, inputs):
         return Outcome(time.perf_counter() - start)
     # Imported here: a build with nothing to do should not pay for loading the whole generator.
+    from .analyse import cache
     from .analyse.corpus import analyse
     from .ingest import register
     from .site import images, record, render
@@ -57,11 +58,13 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
                                     finish=lambda path, text: write.stage(out, path, text))
     except BaseException:
         write.discard(out)
+        cache.discard(out / ANALYSIS)
         raise
     finally:
         gc.set_threshold(*threshold)
     # Now write: put the staged pages in place at once, remove what no document produces any more.
     written = write.commit(out, staged)
+    cache.commit(out / ANALYSIS, {doc.slug for doc in corpus.documents})
     # The link-preview images (binary, beside the pages): only those whose bytes changed are written.
     images.write_all(out, images.cards(site))
     # The ids given to new text, kept for the next build (raw/anchors/); they are an input of that build.

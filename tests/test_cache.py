@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import FRONT, ROOT
 
+from generator.analyse import cache as cache_module
 from generator.analyse import corpus as corpus_module
 from generator.core.records import Corpus, Document, RawDocument
 
@@ -35,7 +36,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def analyse(raw: Path, cache: Path | None) -> Corpus:
-    return corpus_module.analyse(raw_dir=raw, vocabulary_dir=ROOT / "vocabulary", cache_dir=cache)
+    """The corpus of `raw`, as a build analyses it: with `cache`, the new entries put in place afterwards."""
+    analysed = corpus_module.analyse(raw_dir=raw, vocabulary_dir=ROOT / "vocabulary", cache_dir=cache)
+    if cache:
+        cache_module.commit(cache, {doc.slug for doc in analysed.documents})
+    return analysed
 
 
 def texts(corpus: Corpus) -> str:

@@ -27,6 +27,8 @@ Result = tuple[Document, Conservation]
 Work = Callable[[lexicon.Lexicon, RawDocument], Result]
 """The analysis of one document with the given word forms."""
 SUFFIX = ".pickle"
+STAGED = ".staged"
+"""Ending of an entry written by a build that has not finished yet (`commit`, `discard`)."""
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -73,9 +75,9 @@ def key(raw: RawDocument, shared: str) -> str:
 
 def analyse_all(raws: Sequence[RawDocument], words: lexicon.Lexicon, work: Work, *, folder: Path | None,
                 shared: str, parallel_from: int, done: Callable[[int], None] | None = None) -> list[Result]:
-    """[work(words, raw) for raw in raws], taking from `folder` every result that is still valid, and keeping
-    there the new ones (none kept when `folder` is None). From `parallel_from` documents to analyse on, they
-    are analysed on every core."""
+    """[work(words, raw) for raw in raws], taking from `folder` every result that is still valid, and staging
+    there the new ones for `commit` (none when `folder` is None). From `parallel_from` documents to analyse on,
+    they are analysed on every core."""
     keys = [key(raw, shared) for raw in raws]
     results: list[Result | None] = [_load(folder, raw.slug, k, words) if folder else None
                                     for raw, k in zip(raws, keys, strict=True)]
@@ -93,9 +95,7 @@ def analyse_all(raws: Sequence[RawDocument], words: lexicon.Lexicon, work: Work,
     for i, (result, asked) in zip(missing, fresh, strict=True):
         results[i] = result
         if folder:
-            _store(folder, raws[i].slug, Entry(keys[i], asked, result))
-    if folder and folder.is_dir():
-        _prune(folder, {raw.slug for raw in raws})
+            _stage(folder, raws[i].slug, Entry(keys[i], asked, result))
     return [result for result in results if result is not None]
 
 
@@ -123,15 +123,23 @@ def _load(folder: Path, slug: str, wanted: str, words: lexicon.Lexicon) -> Resul
     return entry.result
 
 
-def _store(folder: Path, slug: str, entry: Entry) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f".{slug}{SUFFIX}.tmp"
-    temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, folder / f"{slug}{SUFFIX}")
-
-
-def _prune(folder: Path, slugs: set[str]) -> None:
-    """Remove the entries of documents that are no longer in the corpus."""
+def commit(folder: Path, slugs: set[str]) -> None:
+    """After a successful build: put the staged entries in place, remove those of documents no longer there."""
+    if not folder.is_dir():
+        return
+    for temporary in folder.glob(f".*{SUFFIX}{STAGED}"):
+        os.replace(temporary, folder / temporary.name[1:].removesuffix(STAGED))
     for path in folder.glob(f"*{SUFFIX}"):
         if path.name.removesuffix(SUFFIX) not in slugs:
             path.unlink(missing_ok=True)
+
+
+def discard(folder: Path) -> None:
+    """After a failed build: forget the staged entries, so that the folder is as the last good build left it."""
+    for temporary in folder.glob(f".*{SUFFIX}{STAGED}"):
+        temporary.unlink(missing_ok=True)
+
+
+def _stage(folder: Path, slug: str, entry: Entry) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f".{slug}{SUFFIX}{STAGED}").write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
