@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .core.layout import ANALYSIS
 from .site import state, write
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     if state.unchanged(out, inputs):
         return Outcome(time.perf_counter() - start)
     # Imported here: a build with nothing to do should not pay for loading the whole generator.
+    from .analyse import cache
     from .analyse.corpus import analyse
     from .ingest import register, synonyms
     from .site import images, record, render
@@ -50,20 +52,23 @@ def build(*, raw_dir: Path, vocabulary_dir: Path, templates_dir: Path, out: Path
     gc.set_threshold(200_000, 30, 30)  # as mypy does: a build makes millions of objects that live to its end
     try:
         # Gather: the search's synonyms (a bad entry stops the build before any document is read); read, clean,
-        # segment and classify every document.
+        # segment and classify every document whose analysis is not cached.
         groups = synonyms.load(vocabulary_dir / synonyms.NAME)
-        corpus = replace(analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress), synonyms=groups)
+        corpus = replace(analyse(raw_dir=raw_dir, vocabulary_dir=vocabulary_dir, progress=progress,
+                                 cache_dir=out / ANALYSIS), synonyms=groups)
         # Render every page; each is staged beside its target by the process that rendered it.
         site = record.site_record(corpus, directory_urls)
         staged = render.render_site(corpus, templates_dir, site_url=site_url, site=site,
                                     finish=lambda path, text: write.stage(out, path, text))
     except BaseException:
         write.discard(out)
+        cache.discard(out / ANALYSIS)
         raise
     finally:
         gc.set_threshold(*threshold)
     # Now write: put the staged pages in place at once, remove what no document produces any more.
     written = write.commit(out, staged)
+    cache.commit(out / ANALYSIS, {doc.slug for doc in corpus.documents})
     # The link-preview images (binary, beside the pages): only those whose bytes changed are written.
     images.write_all(out, images.cards(site))
     # The ids given to new text, kept for the next build (raw/anchors/); they are an input of that build.

@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.build import build
-from generator.core.layout import GENERATED, NAV, STATE
+from generator.core.layout import ANALYSIS, GENERATED, NAV, STATE
 from generator.core.problems import InputError
 from generator.core.records import Corpus
 from generator.quality import report
@@ -122,7 +122,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     otherwise start a second build. Its inputs are watched through `watch:` in mkdocs.yml."""
     server.unwatch(config.docs_dir)
     for path in sorted(Path(config.docs_dir).iterdir()):
-        if path.name not in GENERATED and path.name != STATE:
+        if path.name not in GENERATED and path.name not in (STATE, ANALYSIS):
             server.watch(str(path))
     # raw/ without its subfolders: the build itself writes the anchor registers into raw/anchors/. (MkDocs
     # watches the folders of `watch:` after this event.)

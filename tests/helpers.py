@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.core.layout import GENERATED, STATE
+from generator.core.layout import ANALYSIS, GENERATED, STATE
 
 ROOT = Path(__file__).resolve().parent.parent
 FRONT = """---
@@ -38,7 +38,7 @@ def project(work: Path, raw: Path, vocabulary: Path = ROOT / "vocabulary") -> Pa
         (work / name).symlink_to(ROOT / name)
     (work / "raw").symlink_to(raw)
     (work / "vocabulary").symlink_to(vocabulary)
-    shutil.copytree(ROOT / "site_src", work / "site_src", ignore=shutil.ignore_patterns(*GENERATED, STATE))
+    shutil.copytree(ROOT / "site_src", work / "site_src", ignore=shutil.ignore_patterns(*GENERATED, STATE, ANALYSIS))
     return work
 
 

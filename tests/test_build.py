@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build_site, generate, project
 
-from generator.core.layout import STATE
+from generator.core.layout import ANALYSIS, STATE
 from generator.core.problems import InputError
 from generator.core.records import Corpus
 from generator.site import config
@@ -90,7 +90,7 @@ def test_mkdocs_and_the_command_line_generate_the_same_pages(built: Path, tmp_pa
     assert result.returncode == 0, result.stderr
     def files(folder: Path) -> dict[str, bytes]:
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-                if p.is_file() and p.name != STATE and p.relative_to(folder).parts[0] not in HAND_WRITTEN}
+                if p.is_file() and p.name != STATE and p.relative_to(folder).parts[0] not in (*HAND_WRITTEN, ANALYSIS)}
     assert files(out) == files(built / "site_src")
 
 

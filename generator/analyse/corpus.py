@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from ..core.records import Conservation, Corpus, Document, DocumentKind, Overrid
 from ..ingest import kinds as document_kinds
 from ..ingest import overrides as overrides_file
 from ..ingest import read, vocabulary
-from . import anchors, classify, conservation, overrides, parts, segment, summary
+from . import anchors, cache, classify, conservation, overrides, parts, segment, summary
 
 PARALLEL_FROM = 12
 """From this many documents on, documents are analysed in parallel processes (same results, same order)."""
@@ -31,21 +31,24 @@ class Shared:
     regions: classify.Matcher
 
 
-def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
+def analyse(*, raw_dir: Path, vocabulary_dir: Path, progress: Callable[[int, int], None] | None = None,
+            cache_dir: Path | None = None) -> Corpus:
     """Read and analyse the whole corpus; raise InputError with every problem found.
 
-    `progress(done, total)` is called after each document, for a progress bar.
+    `progress(done, total)` is called after each document, for a progress bar. With `cache_dir`, only the
+    documents whose analysis may differ from the one kept there are analysed again (`cache`).
     """
     raws, warnings, themes, regions, decisions, kinds = _inputs(raw_dir, vocabulary_dir)
     done = (lambda count: progress(count, len(raws))) if progress else None
     if len(raws) >= PARALLEL_FROM:
         parts = parallel.split([raw.body for raw in raws])
         words = lexicon.merge(parallel.map_balanced(lexicon.count, parts, [1] * len(parts)))
-        work = functools.partial(analyse_one, _shared(words, themes, regions))
-        results = parallel.map_balanced(work, raws, [len(raw.body) for raw in raws], done)
     else:
-        work = functools.partial(analyse_one, _shared(lexicon.build(raw.body for raw in raws), themes, regions))
-        results = parallel.map_serial(work, raws, done)
+        words = lexicon.build(raw.body for raw in raws)
+    matchers = _shared(words, themes, regions)
+    results = cache.analyse_all(raws, words, lambda w, raw: analyse_one(dataclasses.replace(matchers, words=w), raw),
+                                folder=cache_dir, shared=cache.context(themes, regions), parallel_from=PARALLEL_FROM,
+                                done=done)
     figures = [figure for _, figure in results]
     lost = [(raw, f) for raw, f in zip(raws, figures, strict=True) if f.share < 1]
     if lost:

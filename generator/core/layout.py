@@ -27,6 +27,8 @@ SECTIONS = {FOLDERS["theme"]: "Thema's", FOLDERS["year"]: "Jaren", FOLDERS["regi
 """The generated navigation sections, in their order, with the titles readers see."""
 STATE = ".generator-state.json"
 """What the last build read and wrote (MkDocs ignores dot-files)."""
+ANALYSIS = ".generator-analysis"
+"""The folder of each document's analysis, kept between builds (`analyse.cache`); never published."""
 NAV = ".generator-nav.json"
 """The navigation the generator wants, read by the MkDocs hook."""
 SEARCH = "zoeken"

@@ -6,6 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..core.layout import ANALYSIS
 from ..core.layout import STATE as FILE
 
 
@@ -62,7 +63,7 @@ def site_fingerprint(project: Path, generated: tuple[str, ...], site_url: str) -
         for path in paths:
             rel = path.relative_to(root) if root.is_dir() else Path(root.name)
             if "__pycache__" in rel.parts or (root.name == "site_src" and (rel.parts[0] in generated
-                                                                           or rel.parts[0] == FILE)):
+                                                                           or rel.parts[0] in (FILE, ANALYSIS))):
                 continue
             digest.update(f"{root.name}/{rel}".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
