@@ -67,10 +67,10 @@ def generate(raw: Path, out: Path, *extra: str, vocabulary: Path = ROOT / "vocab
 
 
 @contextmanager
-def serve(site: Path, compress: bool = False) -> Iterator[str]:
+def serve(site: Path, compress: bool = False, handler: type[SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
     """Serve a built site on 127.0.0.1; yield its base URL. With `compress`, text files are sent gzip-compressed
-    to browsers that accept it, as web hosts do."""
-    handler = GzipHandler if compress else QuietHandler
+    to browsers that accept it, as web hosts do; `handler`: a request handler of the test's own."""
+    handler = handler or (GzipHandler if compress else QuietHandler)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

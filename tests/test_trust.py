@@ -4,14 +4,11 @@ buttons that say what they copy and announce it, and a 404 page that works below
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -205,13 +202,8 @@ def _under(site: Path, prefix: str) -> Iterator[str]:
                 return str(site / "bestaat-niet-hier")
             return super().translate_path("/" + path[len(prefix):])
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    with serve(site, handler=Handler) as base:
+        yield base
 
 
 @pytest.mark.parametrize("width", WIDTHS)
