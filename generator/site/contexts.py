@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..core import inline
 from ..core.presidency import ADJECTIVES, COUNTRIES, presiding_country
-from ..core.records import Document, Paragraph
+from ..core.records import CONTENT_PARTS, Document, Paragraph
 from . import describe, overview
 from .facets import Entry, Facet
+from .templating import dutch_date
 
 DOSSIER_PER_YEAR = 12
 """Passages a theme or region page shows per year (each by its opening sentence) for its DOSSIER_RECENT newest
@@ -24,8 +25,10 @@ def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[
                for rank, (year, items) in enumerate(page.years())}
     natures = {year: overview.nature(list({e.document.slug: e.document for e in items}.values()))
                for year, items in page.years()}
+    shown = [e for passages in dossier.values() for e, _ in passages]
     return dict(facet=page, related=related(page, themes, regions), description=describe.facet(page),
-                timeline=overview.timeline(page, covered), dossier=dossier, natures=natures)
+                timeline=overview.timeline(page, covered), dossier=dossier, natures=natures,
+                citations=citations(shown))
 
 
 def facet_year(page: Facet, year: int, entries: list[Entry]) -> dict[str, object]:
@@ -37,7 +40,7 @@ def facet_year(page: Facet, year: int, entries: list[Entry]) -> dict[str, object
                 previous=max((y for y in years if y < year), default=None),
                 following=min((y for y in years if y > year), default=None),
                 title=f"{page.label} — {ADJECTIVES[code]} voorzitterschap {year}", footnotes=footnotes(tuple(entries)),
-                description=describe.facet_year(page, year, entries, country))
+                description=describe.facet_year(page, year, entries, country), citations=citations(entries))
 
 
 def year(page: Facet, documents: list[Document], themes: list[Facet], covered: list[int],
@@ -59,9 +62,34 @@ def _statement(documents: list[Document]) -> tuple[Document, Paragraph] | None:
 
 def document(doc: Document) -> dict[str, object]:
     places = {p.id: describe.place(section, i) for section in doc.sections
-              for i, p in enumerate(section.paragraphs, start=1) if not p.part}
+              for i, p in enumerate(section.paragraphs, start=1) if not p.part or p.part in CONTENT_PARTS}
     return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes],
-                places=places)
+                places=places, contents=describe.contents(doc),
+                content_parts=CONTENT_PARTS)
+
+
+def source(doc: Document) -> dict[str, str]:
+    """What a citation says of a document (sectielink.js puts it together): title, issuer, date, its official
+    reference and the address of its original."""
+    return {"titel": inline.plain(doc.meta.title), "afzender": inline.plain(doc.meta.issuer),
+            "datum": dutch_date(doc.meta.date), "vindplaats": inline.plain(doc.meta.source or ""),
+            "origineel": doc.meta.original or ""}
+
+
+def citations(entries: list[Entry]) -> dict[str, dict[str, object]]:
+    """What "Citeer" puts in a citation of each passage a theme, region or year page shows (sectielink.js): per
+    document its `source`, per passage ("document#alinea") where it is and the pages of the original."""
+    sources: dict[str, object] = {}
+    places: dict[str, object] = {}
+    pages: dict[str, dict[str, str]] = {}
+    for e in entries:
+        doc = e.document
+        if doc.slug not in sources:
+            sources[doc.slug], pages[doc.slug] = source(doc), describe.pages(doc)
+        position = e.section.paragraphs.index(e.paragraph) + 1
+        places[f"{doc.slug}#{e.paragraph.id}"] = [describe.place(e.section, position),
+                                                 pages[doc.slug].get(e.paragraph.id, "")]
+    return {"bronnen": sources, "plaatsen": places}
 
 
 def related(page: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str, list[tuple[Facet, int]]]:
