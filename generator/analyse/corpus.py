@@ -104,4 +104,4 @@ def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservatio
     doc = parts.mark(Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=sections,
                               footnotes=draft.footnotes, anchors=given))
     analysed = cover.split(summary.summarise(classify.classify(doc, shared.themes, shared.regions)))
-    return analysed, conservation.check(raw, doc, draft.kept)
+    return analysed, conservation.check(raw, analysed, draft.kept)
