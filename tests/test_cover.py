@@ -37,6 +37,7 @@ def test_the_cover_lines_leave_the_sections_and_their_trails() -> None:
     assert [s.id for s in doc.cover] == ["h-jaarplan-2030", "h-samen-verder"]
     assert [s.id for s in doc.sections] == ["h-colofon", "h-1", "h-1-1"]
     assert doc.sections[0].trail == () and doc.sections[2].trail == ("1. EEN GROENE BENELUX",)
+    assert [s.level for s in doc.sections] == [2, 2, 3], "what the cover enclosed moves up a level, no more"
 
 
 @pytest.mark.parametrize("doc", [

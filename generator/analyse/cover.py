@@ -31,7 +31,12 @@ def split(doc: Document) -> Document:
         return doc
     cover = doc.sections[:count]
     titles = {s.title for s in cover}
-    sections = tuple(replace(s, trail=tuple(t for t in s.trail if t not in titles)) for s in doc.sections[count:])
+    rest = doc.sections[count:]
+    # The sections the cover's last line enclosed (up to the next outermost heading) move up a level: the
+    # document's title is the heading above them now.
+    enclosed = next((i for i, s in enumerate(rest) if s.level <= cover[-1].level), len(rest))
+    sections = tuple(replace(s, trail=tuple(t for t in s.trail if t not in titles),
+                             level=max(2, s.level - 1) if i < enclosed else s.level) for i, s in enumerate(rest))
     return replace(doc, cover=cover, sections=sections)
 
 
