@@ -91,12 +91,12 @@ def test_a_passage_elsewhere_is_cited_as_on_its_document_page(chromium: object, 
                                                                width: int, way: str, kind: str) -> None:
     """Citeer of a passage on a theme or region page (its dossier) and on a theme-year page copies the same
     citation as Citeer of that paragraph on its own document page: place, page and address included."""
-    needle = 'class="dossier"' if kind == "dossier" else 'class="bron" data-citeer'
+    needle = 'class="dossier"' if kind == "dossier" else 'class="bron"'
     pages = [p for p in _pages_with(built, needle) if "documenten/" not in p]
     assert pages, f"the site has pages with a {kind}"
     context, tab = _open(chromium, served, width)
     tab.goto(f"{served}/{pages[0]}")  # type: ignore[attr-defined]
-    holder = "article details[open] li[data-citeer]" if kind == "dossier" else "article p.bron[data-citeer]"
+    holder = "article details[open] ol.dossier-alineas > li" if kind == "dossier" else "article p.bron"
     link = tab.locator(f"{holder} a[href*='#']").first.get_attribute("href")  # type: ignore[attr-defined]
     copied = _cite(tab, f"{holder} button.alineaknop", way)
     tab.goto(f"{served}/{pages[0]}{link}")  # type: ignore[attr-defined]

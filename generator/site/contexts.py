@@ -76,20 +76,24 @@ def source(doc: Document) -> dict[str, str]:
             "origineel": doc.meta.original or ""}
 
 
-def citations(entries: list[Entry]) -> dict[str, dict[str, object]]:
-    """What "Citeer" puts in a citation of each passage a theme, region or year page shows (sectielink.js): per
-    document its `source`, per passage ("document#alinea") where it is and the pages of the original."""
-    sources: dict[str, object] = {}
-    places: dict[str, object] = {}
+def citations(entries: list[Entry]) -> dict[str, list[list[object]]]:
+    """What "Citeer" puts in a citation of each passage a theme, region or theme-year page shows (sectielink.js),
+    compact for the size budget of a theme page: each document once (`source`, its values in a fixed order),
+    then per passage, in page order, its document's index, where it is and the pages of the original."""
+    order = ("afzender", "titel", "datum", "vindplaats", "origineel")
+    sources: dict[str, int] = {}
+    documents: list[list[object]] = []
+    passages: list[list[object]] = []
     pages: dict[str, dict[str, str]] = {}
     for e in entries:
         doc = e.document
         if doc.slug not in sources:
-            sources[doc.slug], pages[doc.slug] = source(doc), describe.pages(doc)
+            sources[doc.slug], pages[doc.slug] = len(documents), describe.pages(doc)
+            documents.append([source(doc)[key] for key in order])
         position = e.section.paragraphs.index(e.paragraph) + 1
-        places[f"{doc.slug}#{e.paragraph.id}"] = [describe.place(e.section, position),
-                                                 pages[doc.slug].get(e.paragraph.id, "")]
-    return {"bronnen": sources, "plaatsen": places}
+        place = describe.place(e.section, position)
+        passages.append([sources[doc.slug], place, pages[doc.slug].get(e.paragraph.id, "")])
+    return {"bronnen": documents, "alineas": passages}
 
 
 def related(page: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str, list[tuple[Facet, int]]]:

@@ -101,8 +101,8 @@
 
   // "Citeer": a citation with the document's title, issuer, date, reference, the place in it and the pages of
   // the original, and the permanent address. On a document page the page's #citeer data give the document and
-  // the places, the page markers the pages; on a theme, region or year page #citeer-alineas gives them all per
-  // passage ("document#alinea", written by the generator from the same analysis).
+  // the places, the page markers the pages; on a theme, region or theme-year page #citeer-alineas gives them
+  // per passage, in page order (written by the generator from the same analysis).
   var data = document.getElementById("citeer");
   var source = data ? JSON.parse(data.textContent) : null;
   var passages = document.getElementById("citeer-alineas");
@@ -116,9 +116,10 @@
     return cite(source, (source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id, pages(paragraph),
                 here(paragraph.id)());
   }
-  function passageCitation(key, address) {
-    var at = elsewhere.plaatsen[key];
-    return cite(elsewhere.bronnen[key.split("#")[0]], at[0], at[1], address);
+  function passageCitation(passage, address) {
+    var d = elsewhere.bronnen[passage[0]];
+    return cite({afzender: d[0], titel: d[1], datum: d[2], vindplaats: d[3], origineel: d[4]}, passage[1],
+                passage[2], address);
   }
 
   // One control per paragraph, one Tab stop: a small menu button ("Link") whose menu holds "Kopieer link" and
@@ -228,15 +229,16 @@
   // Passages elsewhere: their source line (or, in a theme's dossier, their opening) links to the paragraph in
   // its document; the menu copies that address or the passage's citation. On paper the link prints its full
   // address (data-adres, see the print rules of extra.css).
-  article.querySelectorAll("p.bron, li[data-citeer]").forEach(function (passage) {
+  var quoted = article.querySelectorAll("p.bron, ol.dossier-alineas > li");
+  var cited = elsewhere && elsewhere.alineas.length === quoted.length ? elsewhere.alineas : null;
+  quoted.forEach(function (passage, index) {
     var link = passage.querySelector("a[href*='#']");
     if (!link) return;
-    var key = passage.getAttribute("data-citeer");
     var address = resolved(link.getAttribute("href"));
     if (passage.matches("p.bron")) link.setAttribute("data-adres", link.href);
     passage.appendChild(document.createTextNode(" "));
-    passage.appendChild(elsewhere && key && elsewhere.plaatsen[key]
-      ? menuButton(address, function () { return passageCitation(key, address()); })
+    passage.appendChild(cited
+      ? menuButton(address, function () { return passageCitation(cited[index], address()); })
       : button("deze alinea", address));
   });
 })();
