@@ -25,7 +25,9 @@ def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[
                for rank, (year, items) in enumerate(page.years())}
     natures = {year: overview.nature(list({e.document.slug: e.document for e in items}.values()))
                for year, items in page.years()}
-    shown = [e for passages in dossier.values() for e, _ in passages]
+    # Citeer on the newest year's passages, the one open (the folded years' are cited on their year's page):
+    # citation data for every year would take a 500-document theme over its size budget.
+    shown = [e for e, _ in next(iter(dossier.values()), [])]
     return dict(facet=page, related=related(page, themes, regions), description=describe.facet(page),
                 timeline=overview.timeline(page, covered), dossier=dossier, natures=natures,
                 citations=citations(shown))

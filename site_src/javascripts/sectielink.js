@@ -229,7 +229,8 @@
   // Passages elsewhere: their source line (or, in a theme's dossier, their opening) links to the paragraph in
   // its document; the menu copies that address or the passage's citation. On paper the link prints its full
   // address (data-adres, see the print rules of extra.css).
-  var quoted = article.querySelectorAll("p.bron, ol.dossier-alineas > li");
+  // On a theme or region page, the passages of the newest year (the dossier open at first) are cited.
+  var quoted = article.querySelectorAll("p.bron, details.dossier:first-of-type ol.dossier-alineas > li");
   var cited = elsewhere && elsewhere.alineas.length === quoted.length ? elsewhere.alineas : null;
   quoted.forEach(function (passage, index) {
     var link = passage.querySelector("a[href*='#']");
