@@ -15,7 +15,7 @@ from generator.core.records import Corpus
 END_TO_END = {"test_accessibility", "test_browser", "test_search", "test_zensical", "test_build", "test_permanence",
               "test_cli", "test_site", "test_images", "test_overrides", "test_write", "test_parallel",
               "test_anchors_browser", "test_dossier", "test_menu", "test_trust", "test_header", "test_page_model",
-              "test_incremental"}
+              "test_incremental", "test_citing"}
 """Modules that build the site, run the command line or drive a browser: `make check` leaves them to `make test`."""
 BUILDING = {"served", "chromium", "built", "workspace", "site_dir", "next_year", "site"}
 """Fixtures that build or serve the site."""

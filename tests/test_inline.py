@@ -52,3 +52,15 @@ def test_a_kamerstuk_reference_in_a_footnote_links_to_the_paper(reference: str, 
     assert inline.to_markdown(f"Zie {reference}.", lambda n: str(n)) == f"Zie {inline.escape(reference)}.", \
         "only footnotes (links=True) get links"
     assert "officielebekendmakingen" not in inline.to_markdown("Kamerstuk over 31 585 zaken.", str, links=True)
+
+
+@pytest.mark.parametrize(("text", "shown", "href"), [
+    ("Strategie (2025) | Commission.europa.eu", "commission.europa.eu", "https://commission.europa.eu"),
+    ("Zie WWW.BENELUX.INT.", "www.benelux.int", "https://www.benelux.int"),
+    ("Zie WWW.Benelux.int/Nl/Pagina", "www.benelux.int/Nl/Pagina", "https://www.benelux.int/Nl/Pagina"),
+    ("Zie https://www.Benelux.int/A.", "https://www.Benelux.int/A", "https://www.Benelux.int/A"),
+])
+def test_a_host_name_alone_is_shown_in_lower_case(text: str, shown: str, href: str) -> None:
+    """A footnote address the source gives only as a host name reads as addresses are written; a path after it,
+    and an address with its scheme, stay as the source has them."""
+    assert f"[{shown}](<{href}>)" in inline.to_markdown(text, str, links=True)

@@ -81,7 +81,7 @@ def _common(raw: str, start: int, end: int, body: str, at: int) -> int:
 
 def _page_parts(doc: Document) -> list[str]:
     """The text a document page shows, in order; footnote references as their numbers."""
-    parts = []
+    parts = [_with_refs(s.title) for s in doc.cover if s.title]  # the cover, shown as the page's title
     for section in doc.sections:
         if section.title:
             parts.append(_with_refs(section.title))

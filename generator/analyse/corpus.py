@@ -16,7 +16,7 @@ from ..core.records import Conservation, Corpus, Document, DocumentKind, Overrid
 from ..ingest import kinds as document_kinds
 from ..ingest import overrides as overrides_file
 from ..ingest import read, vocabulary
-from . import anchors, cache, classify, conservation, overrides, parts, segment, summary
+from . import anchors, cache, classify, conservation, cover, overrides, parts, segment, summary
 
 PARALLEL_FROM = 12
 """From this many documents on, documents are analysed in parallel processes (same results, same order)."""
@@ -100,10 +100,11 @@ def _shared(words: lexicon.Lexicon, themes: tuple[Term, ...], regions: tuple[Ter
 
 
 def analyse_one(shared: Shared, raw: RawDocument) -> tuple[Document, Conservation]:
-    """Clean, segment, mark its parts and classify one document, and check that its text is kept."""
+    """Clean, segment, mark its parts and classify one document, and check that its text is kept; last, its cover
+    lines leave its sections (the classification has read them as headings, as before)."""
     draft = clean(raw.body, raw.first_line, Context(raw.meta.furniture, shared.words))
     sections, given = anchors.pin(segment.segment(draft.blocks), raw.anchors)
     doc = parts.mark(Document(slug=raw.slug, meta=raw.meta, path=raw.path, sections=sections,
                               footnotes=draft.footnotes, anchors=given))
-    return summary.summarise(classify.classify(doc, shared.themes, shared.regions)), conservation.check(raw, doc,
-                                                                                                      draft.kept)
+    analysed = cover.split(summary.summarise(classify.classify(doc, shared.themes, shared.regions)))
+    return analysed, conservation.check(raw, analysed, draft.kept)

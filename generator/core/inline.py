@@ -20,10 +20,11 @@ FOOTNOTE_REF = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
 PAGE_OPEN, PAGE_CLOSE = "\ue004", "\ue005"
 PAGE_MARK = re.compile(f"{PAGE_OPEN}(\\d+){PAGE_CLOSE}")
 """Where page N of the original begins, inside a paragraph: an invisible marker on the page."""
-URL = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"\ue000-\ue0ff]+[^\s<>«»“”\".,;:)\ue000-\ue0ff]"
-                 r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:eu|int|nl|be|lu|org|com|net|de|fr)\b"
+URL = re.compile(r"(?:https?://|(?i:www)\.)[^\s<>«»“”\"\ue000-\ue0ff]+[^\s<>«»“”\".,;:)\ue000-\ue0ff]"
+                 r"|\b[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?i:eu|int|nl|be|lu|org|com|net|de|fr)\b"
                  r"(?:/[^\s<>«»“”\"\ue000-\ue0ff]*[^\s<>«»“”\".,;:)\ue000-\ue0ff])?")
-"""An address in running text; it never takes in a sentinel (a page mark right after it)."""
+"""An address in running text; it never takes in a sentinel (a page mark right after it). The source may
+write it in capitals ("WWW.BENELUX.INT") or as a bare host name ("Benelux.int")."""
 SECTION_REF = re.compile(r"§\s?(\d+(?:\.\d+)*)((?:\s+en\s+\d+(?:\.\d+)+)*)")
 SUPERSCRIPT = re.compile(r"(?<=\d)\^([a-z]{1,3})\b")
 XRef = Callable[[str], "str | None"]
@@ -135,8 +136,13 @@ def _markup(match: re.Match[str], footnote_label: Callable[[int], str], xref: XR
     if match.group("sup"):
         return f"<sup>{token[1:]}</sup>"
     if match.groupdict().get("url"):
-        href = token if "://" in token else "https://" + token
-        return f"[{escape(token)}](<{href}>)"
+        if "://" in token:
+            return f"[{escape(token)}](<{token}>)"
+        # A host name without scheme ("Benelux.int", "WWW.BENELUX.INT") is shown as addresses are written: in
+        # lower case, which host names ignore. A path after it may be case-sensitive and is kept as it is.
+        host, slash, path = token.partition("/")
+        shown = host.lower() + slash + path
+        return f"[{escape(shown)}](<https://{shown}>)"
     if match.groupdict().get("kst"):
         return f"[{escape(token)}](<{kamerstuk_url(token)}>)"
     return _section_links(token, xref)

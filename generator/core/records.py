@@ -23,6 +23,9 @@ PARTS: dict[DocumentPart, str] = {
     "colophon": "Colofon",
 }
 """Each part as readers see it, on the document page."""
+CONTENT_PARTS: tuple[DocumentPart, ...] = ("opening",)
+"""The parts that say something of substance (a letter's opening names the presidency and what the letter is
+about): a reader may cite them, though they are no passage of a theme or region."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,8 @@ class Document:
     """The priorities it names, in its order (`analyse.summary`)."""
     statement: str | None = None
     """The id of its paragraph that says who holds the presidency ("Per 1 januari 2026 neemt Nederland … over")."""
+    cover: tuple[Section, ...] = ()
+    """Its cover lines (`analyse.cover`), shown as its title: headings without text, kept for their anchors."""
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..core import inline
 from ..core.presidency import ADJECTIVES, COUNTRIES, presiding_country
-from ..core.records import Document, Paragraph
+from ..core.records import CONTENT_PARTS, Document, Paragraph
 from . import describe, overview
 from .facets import Entry, Facet
+from .templating import dutch_date
 
 DOSSIER_PER_YEAR = 12
 """Passages a theme or region page shows per year (each by its opening sentence) for its DOSSIER_RECENT newest
@@ -24,8 +25,12 @@ def facet(page: Facet, themes: list[Facet], regions: list[Facet], covered: list[
                for rank, (year, items) in enumerate(page.years())}
     natures = {year: overview.nature(list({e.document.slug: e.document for e in items}.values()))
                for year, items in page.years()}
+    # Citeer on the newest year's passages, the one open (the folded years' are cited on their year's page):
+    # citation data for every year would take a 500-document theme over its size budget.
+    shown = [e for e, _ in next(iter(dossier.values()), [])]
     return dict(facet=page, related=related(page, themes, regions), description=describe.facet(page),
-                timeline=overview.timeline(page, covered), dossier=dossier, natures=natures)
+                timeline=overview.timeline(page, covered), dossier=dossier, natures=natures,
+                citations=citations(shown))
 
 
 def facet_year(page: Facet, year: int, entries: list[Entry]) -> dict[str, object]:
@@ -37,7 +42,7 @@ def facet_year(page: Facet, year: int, entries: list[Entry]) -> dict[str, object
                 previous=max((y for y in years if y < year), default=None),
                 following=min((y for y in years if y > year), default=None),
                 title=f"{page.label} — {ADJECTIVES[code]} voorzitterschap {year}", footnotes=footnotes(tuple(entries)),
-                description=describe.facet_year(page, year, entries, country))
+                description=describe.facet_year(page, year, entries, country), citations=citations(entries))
 
 
 def year(page: Facet, documents: list[Document], themes: list[Facet], covered: list[int],
@@ -59,9 +64,38 @@ def _statement(documents: list[Document]) -> tuple[Document, Paragraph] | None:
 
 def document(doc: Document) -> dict[str, object]:
     places = {p.id: describe.place(section, i) for section in doc.sections
-              for i, p in enumerate(section.paragraphs, start=1) if not p.part}
+              for i, p in enumerate(section.paragraphs, start=1) if not p.part or p.part in CONTENT_PARTS}
     return dict(doc=doc, description=describe.document(doc), footnotes=[(doc, n.number, n.text) for n in doc.footnotes],
-                places=places)
+                places=places, contents=describe.contents(doc),
+                content_parts=CONTENT_PARTS)
+
+
+def source(doc: Document) -> dict[str, str]:
+    """What a citation says of a document (sectielink.js puts it together): title, issuer, date, its official
+    reference and the address of its original."""
+    return {"titel": inline.plain(doc.meta.title), "afzender": inline.plain(doc.meta.issuer),
+            "datum": dutch_date(doc.meta.date), "vindplaats": inline.plain(doc.meta.source or ""),
+            "origineel": doc.meta.original or ""}
+
+
+def citations(entries: list[Entry]) -> dict[str, list[list[object]]]:
+    """What "Citeer" puts in a citation of each passage a theme, region or theme-year page shows (sectielink.js),
+    compact for the size budget of a theme page: each document once (`source`, its values in a fixed order),
+    then per passage, in page order, its document's index, where it is and the pages of the original."""
+    order = ("afzender", "titel", "datum", "vindplaats", "origineel")
+    sources: dict[str, int] = {}
+    documents: list[list[object]] = []
+    passages: list[list[object]] = []
+    pages: dict[str, dict[str, str]] = {}
+    for e in entries:
+        doc = e.document
+        if doc.slug not in sources:
+            sources[doc.slug], pages[doc.slug] = len(documents), describe.pages(doc)
+            documents.append([source(doc)[key] for key in order])
+        position = e.section.paragraphs.index(e.paragraph) + 1
+        place = describe.place(e.section, position)
+        passages.append([sources[doc.slug], place, pages[doc.slug].get(e.paragraph.id, "")])
+    return {"bronnen": documents, "alineas": passages}
 
 
 def related(page: Facet, themes: list[Facet], regions: list[Facet]) -> dict[str, list[tuple[Facet, int]]]:

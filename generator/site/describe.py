@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..core.inline import plain
+from ..core.inline import PAGE_MARK, plain
 from ..core.presidency import COUNTRIES
 from ..core.records import Document, Section
+from ..core.text import match_form
 from .facets import Entry, Facet
 
 LIMIT = 200
@@ -82,6 +83,50 @@ def place(section: Section, position: int) -> str:
     if number[0].isalpha() and parent:
         number = f"{parent.group(1)}.{number}"
     return f"§ {number} {name}, alinea {position}"
+
+
+def pages(doc: Document) -> dict[str, str]:
+    """The pages of the original each paragraph stands on, as a citation writes them ("p. 3", "p. 3–4"), from
+    the page marks of its text (`clean.pages`); a paragraph before the first known page has none. The document
+    page's "Citeer" reads the same from its page markers (sectielink.js)."""
+    found: dict[str, str] = {}
+    current: int | None = None
+    for section in doc.sections:
+        for mark in PAGE_MARK.finditer(section.title or ""):
+            current = int(mark.group(1))
+        for paragraph in section.paragraphs:
+            first, last = current, None
+            for mark in PAGE_MARK.finditer(paragraph.text):
+                if plain(paragraph.text[:mark.start()]).strip():
+                    last = int(mark.group(1))
+                else:
+                    first = int(mark.group(1))
+                current = int(mark.group(1))
+            if first is not None:
+                found[paragraph.id] = f"p. {first}" + (f"–{last}" if last else "")
+    return found
+
+
+def contents(doc: Document) -> dict[str, str]:
+    """Where each line of a document's printed table of contents leads: the id of the heading it names, looked
+    for after the contents and after the heading the line before it named (a text may number two sections
+    alike). A line that names no heading of the text is left out."""
+    found: dict[str, str] = {}
+    after = 0
+    for index, section in enumerate(doc.sections):
+        for paragraph in (p for p in section.paragraphs if p.kind == "toc"):
+            key = _heading_key(paragraph.text)
+            start = max(after, index + 1)
+            target = next((j for j in range(start, len(doc.sections))
+                           if doc.sections[j].title and _heading_key(doc.sections[j].title or "") == key), None)
+            if target is not None:
+                found[paragraph.id] = doc.sections[target].id
+                after = target + 1
+    return found
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", match_form(plain(text))).split())
 
 
 def _abbreviation(before: str) -> bool:

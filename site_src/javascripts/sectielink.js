@@ -99,18 +99,27 @@
     return first ? "p. " + first + (last ? "\u2013" + last : "") : "";
   }
 
-  // Paragraphs of a document (their ids end in -p<number>), each also with "Citeer": a citation with the
-  // document's title, issuer, date, reference and page of the original (from the page's #citeer data and
-  // page markers) and the permanent address.
+  // "Citeer": a citation with the document's title, issuer, date, reference, the place in it and the pages of
+  // the original, and the permanent address. On a document page the page's #citeer data give the document and
+  // the places, the page markers the pages; on a theme, region or theme-year page #citeer-alineas gives them
+  // per passage, in page order (written by the generator from the same analysis).
   var data = document.getElementById("citeer");
   var source = data ? JSON.parse(data.textContent) : null;
+  var passages = document.getElementById("citeer-alineas");
+  var elsewhere = passages ? JSON.parse(passages.textContent) : null;
+  function cite(from, place, page, address) {
+    return from.afzender + ", \u201c" + from.titel + "\u201d, " + from.datum +
+      (from.vindplaats ? ", " + from.vindplaats : "") + ", " + place + (page ? ", " + page : "") + ". " + address +
+      (from.origineel ? " (origineel: " + from.origineel + ")" : "");
+  }
   function citation(paragraph) {
-    var page = pages(paragraph);
-    return source.afzender + ", \u201c" + source.titel + "\u201d, " + source.datum +
-      (source.vindplaats ? ", " + source.vindplaats : "") +
-      ", " + ((source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id) + (page ? ", " + page : "") +
-      ". " + here(paragraph.id)() +
-      (source.origineel ? " (origineel: " + source.origineel + ")" : "");
+    return cite(source, (source.plaatsen || {})[paragraph.id] || "alinea " + paragraph.id, pages(paragraph),
+                here(paragraph.id)());
+  }
+  function passageCitation(passage, address) {
+    var d = elsewhere.bronnen[passage[0]];
+    return cite({afzender: d[0], titel: d[1], datum: d[2], vindplaats: d[3], origineel: d[4]}, passage[1],
+                passage[2], address);
   }
 
   // One control per paragraph, one Tab stop: a small menu button ("Link") whose menu holds "Kopieer link" and
@@ -129,7 +138,8 @@
     if (open && !open.box.contains(event.target)) close(false);
   });
 
-  function menuButton(paragraph) {
+  var menus = 0;
+  function menuButton(link, quote) {
     var box = document.createElement("span"), trigger = document.createElement("button");
     var list = document.createElement("span");
     box.className = "alineamenu";
@@ -140,14 +150,14 @@
     trigger.setAttribute("aria-haspopup", "menu");
     trigger.setAttribute("aria-expanded", "false");
     list.className = "alineamenu__lijst";
-    list.id = "menu-" + paragraph.id;
+    list.id = "alineamenu-" + (++menus);
     list.setAttribute("role", "menu");
     list.setAttribute("aria-label", "Deze alinea");
     list.hidden = true;
     trigger.setAttribute("aria-controls", list.id);
     var actions = [
-      ["Kopieer link", function () { return here(paragraph.id)(); }, "Link naar deze alinea gekopieerd"],
-      ["Citeer", function () { return citation(paragraph); }, "Bronvermelding van deze alinea gekopieerd"]
+      ["Kopieer link", link, "Link naar deze alinea gekopieerd"],
+      ["Citeer", quote, "Bronvermelding van deze alinea gekopieerd"]
     ];
     var items = actions.map(function (action) {
       var item = document.createElement("button");
@@ -201,18 +211,35 @@
     return box;
   }
 
+  // The page numbers of the original, visible where each page begins ("p. 3", in the margin: see extra.css),
+  // written once the headings' buttons have read their names; generated content would be out of reach of
+  // the tests and of some screen readers, and text in the page itself would enter the search index and the
+  // table of contents.
+  markers.forEach(function (marker) { marker.textContent = "p. " + marker.dataset.pagina; });
+  // A paragraph of a document (its id ends in -p<number>), and a part of it that carries content (a letter's
+  // opening); not the other parts around the content (salutation, signature…).
   article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
-    if (!/-p\d+$/.test(paragraph.id) || paragraph.classList.contains("documentdeel")) return;
+    if (!/-p\d+$/.test(paragraph.id)) return;
+    if (paragraph.classList.contains("documentdeel") && !paragraph.classList.contains("documentdeel--inhoud")) return;
     paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(source ? menuButton(paragraph) : button("deze alinea", here(paragraph.id)));
+    paragraph.appendChild(source
+      ? menuButton(here(paragraph.id), function () { return citation(paragraph); })
+      : button("deze alinea", here(paragraph.id)));
   });
-  // Passages elsewhere: their source line links to the paragraph in its document. On paper the link prints
-  // its full address (data-adres, see the print rules of extra.css).
-  article.querySelectorAll("p.bron").forEach(function (source) {
-    var link = source.querySelector("a[href*='#']");
+  // Passages elsewhere: their source line (or, in a theme's dossier, their opening) links to the paragraph in
+  // its document; the menu copies that address or the passage's citation. On paper the link prints its full
+  // address (data-adres, see the print rules of extra.css).
+  // On a theme or region page, the passages of the newest year (the dossier open at first) are cited.
+  var quoted = article.querySelectorAll("p.bron, details.dossier:first-of-type ol.dossier-alineas > li");
+  var cited = elsewhere && elsewhere.alineas.length === quoted.length ? elsewhere.alineas : null;
+  quoted.forEach(function (passage, index) {
+    var link = passage.querySelector("a[href*='#']");
     if (!link) return;
-    link.setAttribute("data-adres", link.href);
-    source.appendChild(document.createTextNode(" "));
-    source.appendChild(button("deze alinea", resolved(link.getAttribute("href"))));
+    var address = resolved(link.getAttribute("href"));
+    if (passage.matches("p.bron")) link.setAttribute("data-adres", link.href);
+    passage.appendChild(document.createTextNode(" "));
+    passage.appendChild(cited
+      ? menuButton(address, function () { return passageCitation(cited[index], address()); })
+      : button("deze alinea", address));
   });
 })();
