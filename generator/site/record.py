@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.layout import FOLDERS
 from ..core.presidency import COUNTRIES, CountryCode, presiding_country
 from ..core.records import PARTS, Corpus, Document, DocumentPart
 from . import facets, overview
@@ -23,8 +22,6 @@ class Site:
     """Newest first."""
     documents: list[Document]
     """Newest year first, then by slug."""
-    labels: dict[str, str]
-    """``themas/<slug>`` or ``regios/<slug>`` → label."""
     region_pages: set[str]
     covered: list[int]
     """The presidency years the documents cover, oldest first."""
@@ -64,8 +61,6 @@ def site_record(corpus: Corpus, directory_urls: bool = True) -> Site:
     return Site(themes=themes, regions=regions, years=years, documents=documents,
                 pages=site_pages(corpus, themes=themes, regions=regions, years=years, documents=documents,
                                  directory_urls=directory_urls),
-                labels={f"{FOLDERS['theme']}/{t.slug}": t.label for t in corpus.themes}
-                | {f"{FOLDERS['region']}/{r.slug}": r.label for r in corpus.regions},
                 region_pages={r.slug for r in regions}, covered=covered, compare_with=_compare_with(covered),
                 sections={d.slug: _section_numbers(d) for d in corpus.documents},
                 matrix_years=recent, theme_matrix=overview.matrix(themes, recent, totals),

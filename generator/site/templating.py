@@ -12,7 +12,6 @@ import jinja2
 
 from ..core import inline
 from ..core.dates import PartialDate
-from ..core.layout import DOCUMENTS
 from ..core.records import Document, Paragraph
 from . import images, overview
 from .facets import Entry
@@ -47,7 +46,8 @@ def _markdown_filter(site: Site) -> Callable[..., str]:
     @jinja2.pass_context
     def markdown(context: jinja2.runtime.Context, text: str, doc: Document, links: bool = False) -> str:
         link = context["link"]
-        document_page = link(f"{DOCUMENTS}/{doc.slug}")  # the one thing that differs between pages
+        page = site.pages.document(doc.slug)
+        document_page = link(page)  # the one thing that differs between pages
         key = (text, document_page, links)
         if key in cache:  # a paragraph appears on its document page, its year page and its theme and region pages
             return cache[key]
@@ -55,7 +55,7 @@ def _markdown_filter(site: Site) -> Callable[..., str]:
 
         def xref(number: str) -> str | None:
             anchor = targets.get(number)
-            return str(link(f"{DOCUMENTS}/{doc.slug}", anchor)) if anchor else None
+            return str(link(page, anchor)) if anchor else None
         cache[key] = inline.to_markdown(text, lambda n: f"{doc.slug}-{n}", links=links, xref=xref)
         return cache[key]
     return markdown
